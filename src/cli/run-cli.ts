@@ -1,0 +1,73 @@
+import { createCore, type Core } from '@core/core';
+import { resolveDataDir } from '@core/paths/data-dir';
+import { homedir } from 'node:os';
+import { chooseCliLanguage, createTranslator } from './cli-i18n';
+import { doctorCommand } from './commands/doctor-command';
+import { EXIT_USAGE, printJson, type CliIo } from './output';
+import { parseCliArgs, UsageError } from './parse-args';
+
+export interface CliContext {
+  io: CliIo;
+  appRoot: string;
+  version: string;
+  /** Tests pass a core of their own; otherwise one is built on the data folder. */
+  core?: Core;
+}
+
+/** Runs one `ponte` invocation and returns its exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const { io } = context;
+  const core =
+    context.core ??
+    createCore({ dataDir: resolveDataDir({ env: io.env, platform: process.platform, home: homedir() }) });
+
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const t = await createTranslator(chooseCliLanguage(undefined, await savedLanguage(core), io.env));
+    return usageError(io, argv.includes('--json'), t('cli.badOption', { message: error.message }));
+  }
+
+  const t = await createTranslator(chooseCliLanguage(args.lang, await savedLanguage(core), io.env));
+  if (args.version) {
+    if (args.json) printJson(io, { version: context.version });
+    else io.out(context.version);
+    return 0;
+  }
+  if (args.help) {
+    io.out(t('cli.usage'));
+    return 0;
+  }
+  switch (args.command) {
+    case 'doctor':
+      return doctorCommand(core, {
+        io,
+        t,
+        json: args.json,
+        appRoot: context.appRoot,
+        version: context.version,
+      });
+    case undefined:
+      return usageError(io, args.json, t('cli.missingCommand'));
+    default:
+      return usageError(io, args.json, t('cli.unknownCommand', { command: args.command }));
+  }
+}
+
+function usageError(io: CliIo, json: boolean, message: string): number {
+  if (json) printJson(io, { ok: false, error: { code: 'USAGE', message } });
+  else io.err(message);
+  return EXIT_USAGE;
+}
+
+/** The language chosen in the app's settings, if any; an unreadable settings file must not break the CLI. */
+async function savedLanguage(core: Core): Promise<string | undefined> {
+  try {
+    const { language } = await core.settings.read();
+    return language === 'auto' ? undefined : language;
+  } catch {
+    return undefined;
+  }
+}

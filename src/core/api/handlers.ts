@@ -1,0 +1,50 @@
+import type { Channel } from '@shared/channels';
+import type { CallResult, contract } from '@shared/contract';
+import type { AppInfo } from '@shared/models';
+import type { z } from 'zod';
+import type { Core } from '../core';
+import { runDoctor } from '../doctor/run-doctor';
+import { PonteError } from '../errors/ponte-error';
+import { isAllowedExternalUrl } from '../links/allowed-links';
+import type { Host } from './host';
+
+/** Handlers receive input already validated by the contract's schema. */
+export type Handlers = {
+  [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<CallResult<C>>;
+};
+
+export function createHandlers(core: Core, host: Host): Handlers {
+  return {
+    'app:info': async () => ({
+      name: host.appName,
+      version: host.appVersion,
+      platform: publicPlatform(process.platform),
+      shell: host.shell,
+      dataDir: core.dataDir,
+    }),
+    'settings:get': () => core.settings.read(),
+    'settings:update': (changes) => core.settings.update(changes),
+    // Accounts arrive with the wizard; until then there are none to list.
+    'accounts:list': async () => [],
+    'links:open': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new PonteError('LINK_NOT_ALLOWED', 'This link is not on the list of pages Ponte may open.');
+      }
+      await host.openExternal(url);
+      return { opened: true };
+    },
+    'doctor:run': () =>
+      runDoctor({
+        dataDir: core.dataDir,
+        secrets: core.secrets,
+        appRoot: host.appRoot,
+        platform: process.platform,
+        env: process.env,
+        ...(host.runningElectron === undefined ? {} : { runningElectron: host.runningElectron }),
+      }),
+  };
+}
+
+function publicPlatform(platform: NodeJS.Platform): AppInfo['platform'] {
+  return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
+}

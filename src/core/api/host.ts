@@ -1,0 +1,12 @@
+/** What the front end hosting core provides: the desktop app and the browser preview differ here only. */
+export interface Host {
+  shell: 'electron' | 'browser';
+  appName: string;
+  appVersion: string;
+  /** Folder holding Ponte's package.json. */
+  appRoot: string;
+  /** Electron's version when running inside it. */
+  runningElectron?: string;
+  /** Opens an already allow-listed https URL in the person's default browser. */
+  openExternal(url: string): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import { SettingsStore } from './settings/settings-store';
+import { KeytarSecretStore } from './secrets/keytar-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+
+/** The services every front end (Electron main, CLI, browser bridge) shares, built once per process. */
+export interface Core {
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+}
+
+export function createCore(options: { dataDir: string; secrets?: SecretStore }): Core {
+  return {
+    dataDir: options.dataDir,
+    settings: new SettingsStore(options.dataDir),
+    secrets: options.secrets ?? new KeytarSecretStore(),
+  };
+}

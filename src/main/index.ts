@@ -1,0 +1,38 @@
+// The Electron main process: lifecycle only. Everything with logic lives in core; each concern has its file.
+import { app } from 'electron';
+import { createCore } from '@core/core';
+import { currentDataDir } from '@core/paths/data-dir';
+import { registerAppProtocol, registerAppScheme } from './app-protocol';
+import { registerIpc } from './ipc/register-ipc';
+import { installMenu } from './menu';
+import { hardenSessions, hardenWebContents } from './security';
+import { createTray } from './tray';
+import { createMainWindow, showMainWindow } from './window';
+
+// One data folder for the app and the CLI; PONTE_DATA_DIR (tests, IT) wins, as in the CLI.
+app.setPath('userData', currentDataDir());
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => showMainWindow());
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    const core = createCore({ dataDir: app.getPath('userData') });
+    hardenSessions();
+    registerAppProtocol();
+    registerIpc(core);
+    installMenu();
+    createTray();
+    createMainWindow();
+    app.on('activate', () => showMainWindow());
+  });
+
+  // The tray keeps Ponte reachable, but without a window on Linux/Windows there is nothing to remind yet.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,44 @@
+import { BrowserWindow } from 'electron';
+import { APP_ORIGIN, DEV_SERVER_URL, PRELOAD_PATH, resourcePath } from './paths';
+
+let mainWindow: BrowserWindow | null = null;
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1040,
+    height: 720,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Ponte',
+    icon: resourcePath('icon.png'),
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+  mainWindow = window;
+  return window;
+}
+
+/** Brings the one window forward, creating it if it was closed (second launch, tray, dock click). */
+export function showMainWindow(): void {
+  const window = mainWindow ?? createMainWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/** The webContents allowed to call IPC: only our own window's. */
+export function isMainWindowContents(id: number): boolean {
+  return mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id;
+}

@@ -1,0 +1,39 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resolveLanguage } from '@shared/i18n/languages';
+import type { Settings } from '@shared/models';
+import { call } from '../../api/ponte-client';
+import { useCall } from '../../api/use-call';
+
+interface SettingsValue {
+  settings: Settings | null;
+  update(changes: Partial<Settings>): Promise<void>;
+}
+
+const SettingsContext = createContext<SettingsValue | null>(null);
+
+/** Loads the saved settings once and keeps the UI language in step with them. */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const { state } = useCall('settings:get');
+  // What the last update returned wins over what was loaded at start.
+  const [updated, setUpdated] = useState<Settings | null>(null);
+  const settings = updated ?? (state.status === 'ok' ? state.value : null);
+
+  useEffect(() => {
+    if (settings) void i18n.changeLanguage(resolveLanguage(settings.language, navigator.languages));
+  }, [settings, i18n]);
+
+  const update = useCallback(async (changes: Partial<Settings>) => {
+    setUpdated(await call('settings:update', changes));
+  }, []);
+
+  const value = useMemo(() => ({ settings, update }), [settings, update]);
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings(): SettingsValue {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useSettings outside SettingsProvider');
+  return value;
+}

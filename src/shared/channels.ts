@@ -1,0 +1,16 @@
+// The channel names the preload lets through. Kept apart from contract.ts so the sandboxed preload
+// bundles no schema library; contract.ts proves at compile time that both lists agree.
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'accounts:list',
+  'links:open',
+  'doctor:run',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}

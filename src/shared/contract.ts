@@ -1,0 +1,46 @@
+// The IPC contract: every call the UI can make, its input schema (validated by whoever receives it) and its
+// result type. Main, preload, renderer and the browser bridge are all typed from this one map.
+import { z } from 'zod';
+import type { Channel } from './channels';
+import type { Envelope } from './error-codes';
+import { LANGUAGES } from './i18n/languages';
+import type { AccountSummary, AppInfo, DoctorReport, Settings } from './models';
+
+interface CallSpec<I extends z.ZodType, R> {
+  input: I;
+  /** Phantom: carries the result type, never set at run time. */
+  readonly result?: R;
+}
+
+function call<R>() {
+  return <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ input });
+}
+
+const noInput = z.undefined();
+
+export const contract = {
+  'app:info': call<AppInfo>()(noInput),
+  'settings:get': call<Settings>()(noInput),
+  'settings:update': call<Settings>()(
+    z.object({ language: z.enum(['auto', ...LANGUAGES]).optional() }).strict(),
+  ),
+  'accounts:list': call<AccountSummary[]>()(noInput),
+  // Only URLs on the allow-list open; main checks again, the schema only bounds the shape.
+  'links:open': call<{ opened: true }>()(z.object({ url: z.string().min(8).max(2048) }).strict()),
+  'doctor:run': call<DoctorReport>()(noInput),
+} satisfies Record<Channel, CallSpec<z.ZodType, unknown>>;
+
+// Compile-time proof that CHANNELS and the contract list the same calls.
+type Contract = typeof contract;
+type MissingFromContract = Exclude<Channel, keyof Contract>;
+type MissingFromChannels = Exclude<keyof Contract, Channel>;
+const channelsMatch: [MissingFromContract, MissingFromChannels] extends [never, never] ? true : false = true;
+void channelsMatch;
+
+export type CallInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type CallResult<C extends Channel> = Contract[C] extends CallSpec<z.ZodType, infer R> ? R : never;
+
+/** What the preload exposes as `window.ponte`, and what the browser bridge client imitates. */
+export interface PonteApi {
+  invoke<C extends Channel>(channel: C, input: CallInput<C>): Promise<Envelope<CallResult<C>>>;
+}

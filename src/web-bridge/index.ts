@@ -1,0 +1,48 @@
+// `npm run dev:web`: the real renderer in a browser, backed by the real core. Plain Node, no Electron.
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createHandlers } from '@core/api/handlers';
+import { createCore } from '@core/core';
+import { currentDataDir } from '@core/paths/data-dir';
+import { findExecutable } from '@core/platform/find-executable';
+import { version } from '../../package.json';
+import { startBridge } from './bridge-server';
+
+async function main(): Promise<void> {
+  const appRoot = join(__dirname, '../..');
+  const core = createCore({ dataDir: currentDataDir() });
+  const handlers = createHandlers(core, {
+    shell: 'browser',
+    appName: 'Ponte',
+    appVersion: version,
+    appRoot,
+    openExternal: openInBrowser,
+  });
+  const bridge = await startBridge({
+    rendererDir: join(__dirname, '../renderer'),
+    handlers,
+    token: randomBytes(32).toString('base64url'),
+    port: Number(process.env.PONTE_WEB_PORT ?? 0),
+    onUnexpected: (error, channel) => console.error(`[bridge] ${channel} failed:`, error),
+  });
+  console.log(`Ponte browser preview — open this address (it holds a one-time access key):\n${bridge.url}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = (): void => void bridge.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function openInBrowser(url: string): Promise<void> {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? null : 'xdg-open';
+  if (opener && (await findExecutable(opener))) {
+    spawn(opener, [url], { stdio: 'ignore', detached: true }).unref();
+  } else {
+    console.log(`Open this page in your browser: ${url}`);
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron, chromium, test as base, type Page } from '@playwright/test';
+
+const root = join(__dirname, '../..');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=en-US'];
+
+interface Fixtures {
+  /** A fresh PONTE_DATA_DIR per test: nothing leaks between specs or into the developer's own data. */
+  dataDir: string;
+  /** The app's first window, whichever target runs it. */
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument.
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ponte-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  app: async ({ dataDir }, use, testInfo) => {
+    const env = { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+    if (process.env.PONTE_E2E_TARGET === 'electron') {
+      const electronApp = await _electron.launch({ args: [root], cwd: root, env });
+      const page = await electronApp.firstWindow();
+      await use(page);
+      await electronApp.close();
+      return;
+    }
+
+    const bridge = spawn(process.execPath, [join(root, 'out/main/web-bridge.js')], { cwd: root, env });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const url = await bridgeUrl(bridge);
+      const context = await browser.newContext({ locale: 'en-US' });
+      const page = await context.newPage();
+      page.on('console', (message) => testInfo.attach('console', { body: message.text() }));
+      await page.goto(url);
+      await use(page);
+    } finally {
+      await browser.close();
+      bridge.kill('SIGTERM');
+    }
+  },
+});
+
+/** The bridge prints its address (with the per-run token in the fragment) once it listens. */
+function bridgeUrl(bridge: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${output}`)), 10_000);
+    bridge.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    bridge.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    bridge.on('exit', (code) => reject(new Error(`bridge exited with ${code}:\n${output}`)));
+  });
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DoctorReport } from '@shared/models';
+import { version } from '../../../package.json';
+
+const root = join(__dirname, '../../..');
+const run = promisify(execFile);
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ponte-cli-'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+/** Runs the built `ponte` command as a person would, returning its exit code and output. */
+async function ponte(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
+      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '', ...env },
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('ponte doctor', () => {
+  it('reports the keychain reachable inside the keyring session, and cleans up its probes', async () => {
+    const { code, stdout } = await ponte(['doctor', '--json']);
+    const report = JSON.parse(stdout) as DoctorReport;
+    const byId = Object.fromEntries(report.checks.map((check) => [check.id, check]));
+    expect(byId.keychain?.status).toBe('ok');
+    expect(byId['data-dir']?.status).toBe('ok');
+    // No Electron binary can be downloaded here: a warning, not a failure.
+    expect(['ok', 'warn']).toContain(byId.electron?.status);
+    expect(report.ok).toBe(true);
+    expect(code).toBe(0);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('fails with exit 1 and says what to do when no keychain is reachable', async () => {
+    // A session bus address that leads nowhere, and no X11 to autolaunch one: what a user over SSH gets.
+    const env = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'no-bus')}`, DISPLAY: '' };
+    const json = await ponte(['doctor', '--json'], env);
+    const report = JSON.parse(json.stdout) as DoctorReport;
+    expect(json.code).toBe(1);
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((check) => check.id === 'keychain')).toMatchObject({
+      status: 'fail',
+      params: { code: 'KEYCHAIN_UNAVAILABLE' },
+    });
+
+    const human = await ponte(['doctor', '--lang', 'it'], env);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('✘');
+    expect(human.stdout).toContain('Portachiavi non utilizzabile');
+    expect(human.stdout).toContain('GNOME Keyring');
+    expect(human.stdout).toContain('dbus-run-session');
+    expect(human.stdout).not.toMatch(/Cannot autolaunch|X11/);
+  });
+});
+
+describe('ponte basics', () => {
+  it('prints its version and help', async () => {
+    expect((await ponte(['--version'])).stdout.trim()).toBe(version);
+    const help = await ponte(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('doctor');
+    expect(help.stdout).toContain('--json');
+  });
+
+  it.each([[['frobnicate']], [[]], [['doctor', '--password', 'hunter2']], [['--lang', 'xx', 'doctor']]])(
+    'exits 2 on a usage error: %j',
+    async (args) => {
+      const result = await ponte(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/ponte --help/);
+    },
+  );
+
+  it('speaks the language of the environment', async () => {
+    const result = await ponte(['frobnicate'], { LANG: 'de_DE.UTF-8' });
+    expect(result.stderr).not.toBe((await ponte(['frobnicate'])).stderr);
+  });
+
+  it('gives usage errors as JSON with --json', async () => {
+    const result = await ponte(['frobnicate', '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  });
+});

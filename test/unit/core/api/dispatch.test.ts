@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '@core/api/dispatch';
+import { createHandlers, type Handlers } from '@core/api/handlers';
+import { createCore } from '@core/core';
+import type { SecretStore } from '@core/secrets/secret-store';
+
+let dir: string;
+let handlers: Handlers;
+const opened: string[] = [];
+
+// These calls never touch secrets; a store that fails loudly proves it.
+const unusedSecrets: SecretStore = {
+  set: () => Promise.reject(new Error('not expected')),
+  get: () => Promise.reject(new Error('not expected')),
+  delete: () => Promise.reject(new Error('not expected')),
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-dispatch-'));
+  opened.length = 0;
+  handlers = createHandlers(createCore({ dataDir: dir, secrets: unusedSecrets }), {
+    shell: 'browser',
+    appName: 'Ponte',
+    appVersion: '9.9.9',
+    appRoot: dir,
+    openExternal: async (url) => void opened.push(url),
+  });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('dispatch', () => {
+  it('answers a valid call with an ok envelope', async () => {
+    const result = await dispatch(handlers, 'app:info', undefined);
+    expect(result).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir: dir } });
+  });
+
+  it('saves a setting and reads it back', async () => {
+    expect(await dispatch(handlers, 'settings:update', { language: 'it' })).toEqual({
+      ok: true,
+      value: { language: 'it' },
+    });
+    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
+      ok: true,
+      value: { language: 'it' },
+    });
+  });
+
+  it('refuses unknown channels before any handler runs', async () => {
+    const result = await dispatch(handlers, 'fs:readFile', { path: '/etc/shadow' });
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown call.' } });
+  });
+
+  it.each([
+    ['settings:update', { language: 'klingon' }],
+    ['settings:update', { language: 'it', extra: 1 }],
+    ['settings:update', 'it'],
+    ['app:info', { unexpected: true }],
+    ['links:open', { url: 42 }],
+  ])('refuses invalid input for %s', async (channel, input) => {
+    const result = await dispatch(handlers, channel, input);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('opens only allow-listed links', async () => {
+    expect(await dispatch(handlers, 'links:open', { url: 'https://github.com/electron/electron' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    const refused = await dispatch(handlers, 'links:open', { url: 'https://evil.example/phish' });
+    expect(!refused.ok && refused.error.code).toBe('LINK_NOT_ALLOWED');
+    expect(opened).toEqual(['https://github.com/electron/electron']);
+  });
+
+  it('carries a storage failure as its code, and keeps the old settings', async () => {
+    await dispatch(handlers, 'settings:update', { language: 'de' });
+    await writeFile(join(dir, 'settings.json'), '{ broken');
+    const result = await dispatch(handlers, 'settings:update', { language: 'fr' });
+    expect(!result.ok && result.error.code).toBe('STORAGE_CORRUPT');
+  });
+
+  it('hides the details of unexpected failures from the caller but reports them', async () => {
+    // An unexpected bug cannot be produced on purpose through real handlers: this one handler is replaced.
+    const reported: unknown[] = [];
+    const broken = {
+      ...handlers,
+      'app:info': () => Promise.reject(new Error('password=hunter2 at /secret/path')),
+    };
+    const result = await dispatch(broken, 'app:info', undefined, (error) => reported.push(error));
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'An unexpected error occurred. See the log for details.' },
+    });
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+    expect(reported).toHaveLength(1);
+  });
+});
