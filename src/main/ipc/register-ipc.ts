@@ -4,9 +4,9 @@ import type { Envelope } from '@shared/error-codes';
 import { createHandlers } from '@core/api/handlers';
 import { dispatch } from '@core/api/dispatch';
 import type { Core } from '@core/core';
-import { originOf } from '../origin';
 import { UI_ORIGIN } from '../paths';
 import { isMainWindowContents } from '../window';
+import { isTrustedSender } from './trusted-sender';
 
 /** One handler per contract channel; input validation and error envelopes happen in core's dispatch. */
 export function registerIpc(core: Core): void {
@@ -21,7 +21,7 @@ export function registerIpc(core: Core): void {
   for (const channel of CHANNELS) {
     ipcMain.removeHandler(channel);
     ipcMain.handle(channel, (event, input: unknown): Promise<Envelope<unknown>> => {
-      if (!isTrustedSender(event)) {
+      if (!isTrustedEvent(event)) {
         return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not Ponte.' } });
       }
       return dispatch(handlers, channel, input, (error) => console.error(`[ipc] ${channel} failed:`, error));
@@ -29,13 +29,14 @@ export function registerIpc(core: Core): void {
   }
 }
 
-/** Only the top frame of our own window, showing our own UI, may call core. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+function isTrustedEvent(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return (
-    frame !== null &&
-    frame.parent === null &&
-    isMainWindowContents(event.sender.id) &&
-    originOf(frame.url) === UI_ORIGIN
+  return isTrustedSender(
+    {
+      frameUrl: frame?.url ?? null,
+      isTopFrame: frame?.parent === null,
+      isOurWindow: isMainWindowContents(event.sender.id),
+    },
+    UI_ORIGIN,
   );
 }

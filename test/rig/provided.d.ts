@@ -1,0 +1,7 @@
+import type { RigInfo } from './rig-info';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rig: RigInfo;
+  }
+}

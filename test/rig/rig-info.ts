@@ -1,0 +1,35 @@
+/** What tests get from `inject('rig')`: plain JSON, since vitest passes it from the main process. */
+
+export interface RigUser {
+  email: string;
+  /** The user name for IMAP, SMTP AUTH, CalDAV/CardDAV and WebDAV: the full address. */
+  login: string;
+  /** Random per run. */
+  password: string;
+  /** This user's own WebDAV folder: `${webdav.url}<local part>/`, ending in a slash. */
+  webdavUrl: string;
+}
+
+export type DnsRecord =
+  | { type: 'A'; name: string; address: string }
+  | { type: 'CNAME'; name: string; target: string }
+  | { type: 'MX'; name: string; exchange: string; priority: number }
+  | { type: 'SRV'; name: string; target: string; port: number; priority: number; weight: number }
+  | { type: 'TXT'; name: string; value: string };
+
+export interface RigInfo {
+  /** The run's temp dir; every server's config, data and logs live under it. */
+  dir: string;
+  caFile: string;
+  caPem: string;
+  users: RigUser[];
+  imap: { host: '127.0.0.1'; tlsPort: number; starttlsPort: number };
+  smtp: { host: '127.0.0.1'; tlsPort: number; submissionPort: number };
+  /** Radicale's root URL (https, ends in a slash); each user's collections are under `<login>/`. */
+  caldav: { url: string };
+  /** Apache mod_dav's root URL (https, ends in a slash); see RigUser.webdavUrl. */
+  webdav: { url: string };
+  dns: { host: '127.0.0.1'; port: number; domain: string; records: DnsRecord[] };
+  /** Log files by server, for a test that asserts what a server saw. */
+  logs: Record<'radicale' | 'dovecot' | 'postfix' | 'apache' | 'dnsmasq', string>;
+}

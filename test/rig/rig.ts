@@ -1,0 +1,162 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { startApacheWebdav } from './apache-webdav';
+import { createCertificates } from './ca';
+import type { RigContext, RigPorts } from './context';
+import type { Daemon } from './daemon';
+import { defaultDnsRecords } from './default-dns-records';
+import { startDnsmasq } from './dnsmasq';
+import { startDovecot } from './dovecot';
+import { namedFreePorts } from './ports';
+import { startPostfix } from './postfix';
+import { processesMentioning, type ProcessInfo } from './proc-scan';
+import { startRadicale } from './radicale';
+import type { DnsRecord, RigInfo } from './rig-info';
+import { createAccounts, rigDomain } from './users';
+
+export type { DnsRecord, RigInfo, RigUser } from './rig-info';
+
+export interface RigOptions {
+  /** Served next to the default records for ponte.test (see defaultDnsRecords). */
+  extraDnsRecords?: DnsRecord[];
+  /** Keep the temp dir (configs, mail, logs) after stop; PONTE_RIG_KEEP=1 does the same. */
+  keepDir?: boolean;
+}
+
+export interface Rig {
+  info: RigInfo;
+  /** Stops every server, checks that none of the rig's processes remain, removes the temp dir. */
+  stop(): Promise<void>;
+}
+
+const portNames = [
+  'caldav',
+  'webdav',
+  'imapTls',
+  'imapStarttls',
+  'smtpTls',
+  'smtpSubmission',
+  'dns',
+] as const;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const formatProcesses = (processes: readonly ProcessInfo[]): string =>
+  processes.map((p) => `${p.pid} [${p.state}] ${p.cmdline}`).join('\n');
+
+/**
+ * Kills whatever still carries the rig's marker, and fails loudly: a leftover is a bug in a stop().
+ * Anything mentioning the run's private dir belongs to the rig, or watches files about to vanish.
+ */
+async function ensureNoLeftovers(marker: string): Promise<void> {
+  const leftovers = processesMentioning(marker);
+  if (leftovers.length === 0) return;
+  for (const leftover of leftovers) {
+    try {
+      process.kill(leftover.pid, 'SIGKILL');
+    } catch {
+      // Ended on its own meanwhile.
+    }
+  }
+  await sleep(200);
+  throw new Error(`rig processes still running after stop (now killed):\n${formatProcesses(leftovers)}`);
+}
+
+async function stopAll(daemons: readonly Daemon[]): Promise<void> {
+  const results = await Promise.allSettled(daemons.map((daemon) => daemon.stop()));
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failures.length > 0) throw new Error(failures.map((f) => String(f.reason)).join('\n'));
+}
+
+async function startServers(ctx: RigContext, options: RigOptions, started: Daemon[]): Promise<RigInfo> {
+  const track = <T extends { daemon: Daemon }>(handle: T): T => {
+    started.push(handle.daemon);
+    return handle;
+  };
+  const mail = startDovecot(ctx).then(async (dovecotHandle) => {
+    const dovecot = track(dovecotHandle);
+    return { dovecot, postfix: track(await startPostfix(ctx, dovecot)) };
+  });
+  const radicalePromise = startRadicale(ctx).then(track);
+  const apachePromise = startApacheWebdav(ctx).then(track);
+  // Settle everything before judging, so a failure never leaves a server starting unseen.
+  const settled = await Promise.allSettled([mail, radicalePromise, apachePromise]);
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+  const [{ dovecot, postfix }, radicale, apache] = await Promise.all([mail, radicalePromise, apachePromise]);
+
+  const records = [...defaultDnsRecords(rigDomain, ctx.ports), ...(options.extraDnsRecords ?? [])];
+  const dns = track(
+    await startDnsmasq({ dir: join(ctx.dir, 'dnsmasq'), domain: rigDomain, records, port: ctx.ports.dns }),
+  );
+
+  return {
+    dir: ctx.dir,
+    caFile: ctx.certs.caFile,
+    caPem: ctx.certs.caPem,
+    users: ctx.accounts.map((a) => ({
+      email: a.email,
+      login: a.login,
+      password: a.password,
+      webdavUrl: apache.userUrls[a.login] ?? '',
+    })),
+    imap: { host: '127.0.0.1', tlsPort: dovecot.tlsPort, starttlsPort: dovecot.starttlsPort },
+    smtp: { host: '127.0.0.1', tlsPort: postfix.tlsPort, submissionPort: postfix.submissionPort },
+    caldav: { url: radicale.url },
+    webdav: { url: apache.url },
+    dns: { host: '127.0.0.1', port: dns.port, domain: rigDomain, records },
+    logs: {
+      radicale: radicale.log,
+      dovecot: dovecot.log,
+      postfix: postfix.log,
+      apache: apache.log,
+      dnsmasq: dns.log,
+    },
+  };
+}
+
+/**
+ * Starts real Radicale, Dovecot, Postfix, Apache mod_dav and dnsmasq servers on free high ports of
+ * 127.0.0.1, with a throwaway CA and users. Needs root: Postfix's master and Dovecot drop privileges
+ * to their Debian system users. If one server fails, the others are stopped and the error carries
+ * that server's log tail.
+ */
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
+  if (process.getuid?.() !== 0) {
+    throw new Error('the test rig runs Postfix and Dovecot as their system users, so it must start as root');
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ponte-rig-'));
+  // Other users must traverse it: Dovecot's auth and mail processes, Postfix and Apache workers.
+  await chmod(dir, 0o711);
+  const marker = basename(dir);
+  const keepDir = options.keepDir ?? process.env.PONTE_RIG_KEEP === '1';
+  const started: Daemon[] = [];
+
+  const teardown = async (): Promise<void> => {
+    try {
+      await stopAll(started.splice(0));
+      await ensureNoLeftovers(marker);
+    } finally {
+      if (!keepDir) await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  let info: RigInfo;
+  try {
+    const ports: RigPorts = await namedFreePorts(portNames);
+    const ctx: RigContext = {
+      dir,
+      marker,
+      certs: await createCertificates(dir),
+      accounts: createAccounts(),
+      ports,
+    };
+    info = await startServers(ctx, options, started);
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  return { info, stop: () => (stopping ??= teardown()) };
+}

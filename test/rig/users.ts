@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { runCommand } from './run-command';
+
+export interface RigAccount {
+  email: string;
+  login: string;
+  password: string;
+  localPart: string;
+}
+
+export const rigDomain = 'ponte.test';
+
+const localParts = ['anna', 'marco'];
+
+/** Fresh accounts per run: base64url passwords need no quoting in any of the servers' files. */
+export function createAccounts(): RigAccount[] {
+  return localParts.map((localPart) => {
+    const email = `${localPart}@${rigDomain}`;
+    return { email, login: email, password: randomBytes(18).toString('base64url'), localPart };
+  });
+}
+
+/** An htpasswd file body with bcrypt hashes, which both Radicale and Apache read. */
+export async function bcryptHtpasswd(accounts: readonly RigAccount[]): Promise<string> {
+  // Cost 5 keeps each login check fast; these hashes guard throwaway passwords.
+  const lines = await Promise.all(
+    accounts.map((account) =>
+      runCommand('htpasswd', ['-niB', '-C', '5', account.login], { input: `${account.password}\n` }),
+    ),
+  );
+  return lines.map((line) => line.trim()).join('\n') + '\n';
+}
