@@ -1,0 +1,15 @@
+import type { CalDavFound } from '@shared/verify';
+import type { Adapter, ServiceTarget } from '../verify/service-target';
+import { parseCalendars } from './dav-collections';
+import { discoverDav } from './discover-dav';
+
+type CalDavTarget = Extract<ServiceTarget, { service: 'caldav' }>;
+
+export const verifyCalDav: Adapter<CalDavTarget, CalDavFound> = async (target, context) => {
+  const found = await discoverDav('caldav', target.url, target.credential, context);
+  return {
+    principalUrl: found.principalUrl,
+    homeUrl: found.homeUrl,
+    calendars: parseCalendars(found.responses, found.homeUrl),
+  };
+};

@@ -1,0 +1,119 @@
+// What the connection engine reports, per service. Shared by core, CLI (--json), IPC and the UI; no secret
+// ever appears here: the password goes in with the request and never comes back.
+
+export const SERVICE_KINDS = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** Why a service check failed (or was skipped); each has a message and a fix in every locale. */
+export const VERIFY_CODES = [
+  'AUTH_FAILED',
+  'APP_PASSWORD_REQUIRED',
+  'TLS_UNTRUSTED',
+  'TLS_HOSTNAME_MISMATCH',
+  'TLS_EXPIRED',
+  'TLS_REQUIRED_NOT_OFFERED',
+  'INSECURE_URL',
+  'REDIRECT_REFUSED',
+  'CONNECTION_REFUSED',
+  'HOST_NOT_FOUND',
+  'NETWORK_UNREACHABLE',
+  'TIMEOUT',
+  'NOT_A_DAV_SERVER',
+  'SERVICE_NOT_FOUND',
+  'PROTOCOL_ERROR',
+  'CANCELLED',
+] as const;
+export type VerifyCode = (typeof VERIFY_CODES)[number];
+
+export type TlsMode = 'tls' | 'starttls';
+
+export interface MailEndpoint {
+  host: string;
+  port: number;
+  /** `tls`: implicit TLS from the first byte (993, 465); `starttls`: upgrade required, never plaintext. */
+  security: TlsMode;
+}
+
+export interface ImapFolder {
+  path: string;
+  name: string;
+  /** RFC 6154 role, when the server marks one. */
+  specialUse?: 'sent' | 'drafts' | 'trash' | 'junk' | 'archive' | 'all' | 'flagged';
+}
+
+export interface Quota {
+  usedBytes: number;
+  /** Absent when the server reports usage without a limit. */
+  limitBytes?: number;
+}
+
+export interface ImapFound {
+  capabilities: string[];
+  folders: ImapFolder[];
+  quota?: Quota;
+}
+
+export interface SmtpFound {
+  /** Largest message the server accepts (RFC 1870 SIZE), when announced. */
+  maxMessageBytes?: number;
+}
+
+export interface CalendarInfo {
+  url: string;
+  displayName: string;
+  /** `#RRGGBB` or `#RRGGBBAA` as the server stores it (Apple's calendar-color). */
+  color?: string;
+  /** VEVENT, VTODO, VJOURNAL …; empty when the server does not restrict. */
+  components: string[];
+  readOnly: boolean;
+}
+
+export interface AddressBookInfo {
+  url: string;
+  displayName: string;
+  readOnly: boolean;
+}
+
+export interface CalDavFound {
+  principalUrl: string;
+  homeUrl: string;
+  calendars: CalendarInfo[];
+}
+
+export interface CardDavFound {
+  principalUrl: string;
+  homeUrl: string;
+  addressBooks: AddressBookInfo[];
+}
+
+export interface WebDavFound {
+  url: string;
+  /** Entries directly under the root. */
+  entryCount: number;
+  quota?: { usedBytes?: number; availableBytes?: number };
+  /** Only present when a write test was asked for. */
+  writable?: boolean;
+}
+
+export interface FoundByService {
+  imap: ImapFound;
+  smtp: SmtpFound;
+  caldav: CalDavFound;
+  carddav: CardDavFound;
+  webdav: WebDavFound;
+}
+
+export type ServiceStatus = 'pending' | 'ok' | 'failed' | 'skipped';
+
+export type ServiceResult = {
+  [K in ServiceKind]: {
+    service: K;
+    status: ServiceStatus;
+    /** Null while pending and when ok. */
+    code: VerifyCode | null;
+    durationMs: number;
+    found?: FoundByService[K];
+    /** The server's own words (e.g. an IMAP [ALERT]), with the password scrubbed; for support staff. */
+    detail?: string;
+  };
+}[ServiceKind];
