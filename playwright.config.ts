@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // test/e2e/fixtures.ts from PONTE_E2E_TARGET, so every spec runs on both unchanged.
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 30_000,
   fullyParallel: false,

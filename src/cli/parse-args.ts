@@ -1,5 +1,7 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LANGUAGES } from '@shared/i18n/languages';
+
+export type CommandOptionValues = Record<string, string | boolean | undefined>;
 
 export interface CliArgs {
   command: string | undefined;
@@ -8,40 +10,70 @@ export interface CliArgs {
   help: boolean;
   version: boolean;
   lang: string | undefined;
+  /** The command's own options (e.g. verify's --imap), already checked to belong to it. */
+  options: CommandOptionValues;
 }
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+const globalOptions: OptionSpecs = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  lang: { type: 'string' },
+};
+
+/** Every command's own options. There is deliberately no option that takes a password. */
+export const commandOptions: Record<string, OptionSpecs> = {
+  doctor: {},
+  verify: {
+    imap: { type: 'string' },
+    smtp: { type: 'string' },
+    caldav: { type: 'string' },
+    carddav: { type: 'string' },
+    webdav: { type: 'string' },
+    'write-test': { type: 'boolean' },
+    user: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    ca: { type: 'string' },
+    timeout: { type: 'string' },
+  },
+};
+
+const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));
+
 /** Global options may appear anywhere; the first positional is the command. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-        lang: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: allOptions });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`Unsupported language "${values.lang}" (use ${LANGUAGES.join(', ')})`);
+  const command = positionals[0];
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) {
+    throw new UsageError(`Unsupported language "${lang}" (use ${LANGUAGES.join(', ')})`);
+  }
+  const own = command === undefined ? {} : (commandOptions[command] ?? {});
+  const options: CommandOptionValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (name in globalOptions) continue;
+    if (!(name in own)) throw new UsageError(`Option "--${name}" does not belong to "${command ?? ''}"`);
+    options[name] = value as string | boolean | undefined;
   }
   return {
-    command: positionals[0],
+    command,
     rest: positionals.slice(1),
-    json: values.json,
-    help: values.help,
-    version: values.version,
-    lang: values.lang,
+    json: values.json === true,
+    help: values.help === true,
+    version: values.version === true,
+    lang,
+    options,
   };
 }

@@ -3,6 +3,7 @@ import { resolveDataDir } from '@core/paths/data-dir';
 import { homedir } from 'node:os';
 import { chooseCliLanguage, createTranslator } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
+import { verifyCommand } from './commands/verify-command';
 import { EXIT_USAGE, printJson, type CliIo } from './output';
 import { parseCliArgs, UsageError } from './parse-args';
 
@@ -30,7 +31,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     return usageError(io, argv.includes('--json'), t('cli.badOption', { message: error.message }));
   }
 
-  const t = await createTranslator(chooseCliLanguage(args.lang, await savedLanguage(core), io.env));
+  const language = chooseCliLanguage(args.lang, await savedLanguage(core), io.env);
+  const t = await createTranslator(language);
   if (args.version) {
     if (args.json) printJson(io, { version: context.version });
     else io.out(context.version);
@@ -49,6 +51,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         appRoot: context.appRoot,
         version: context.version,
       });
+    case 'verify':
+      try {
+        return await verifyCommand(args.options, { io, t, json: args.json, language });
+      } catch (error) {
+        if (error instanceof UsageError) return usageError(io, args.json, error.message);
+        throw error;
+      }
     case undefined:
       return usageError(io, args.json, t('cli.missingCommand'));
     default:

@@ -7,6 +7,9 @@ export const CHANNELS = [
   'accounts:list',
   'links:open',
   'doctor:run',
+  'verify:start',
+  'verify:status',
+  'verify:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,6 +5,8 @@ import type { Channel } from './channels';
 import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
 import type { AccountSummary, AppInfo, DoctorReport, Settings } from './models';
+import type { VerifyProgress } from './verify';
+import { operationIdSchema, passwordSchema, verifyRequestSchema } from './verify-schema';
 
 interface CallSpec<I extends z.ZodType, R> {
   input: I;
@@ -28,6 +30,14 @@ export const contract = {
   // Only URLs on the allow-list open; main checks again, the schema only bounds the shape.
   'links:open': call<{ opened: true }>()(z.object({ url: z.string().min(8).max(2048) }).strict()),
   'doctor:run': call<DoctorReport>()(noInput),
+  // The password goes in here and nowhere else; no result carries it back.
+  'verify:start': call<VerifyProgress>()(
+    z.object({ request: verifyRequestSchema, password: passwordSchema }).strict(),
+  ),
+  'verify:status': call<VerifyProgress>()(
+    z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
+  ),
+  'verify:cancel': call<VerifyProgress>()(z.object({ operationId: operationIdSchema }).strict()),
 } satisfies Record<Channel, CallSpec<z.ZodType, unknown>>;
 
 // Compile-time proof that CHANNELS and the contract list the same calls.

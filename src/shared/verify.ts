@@ -117,3 +117,29 @@ export type ServiceResult = {
     detail?: string;
   };
 }[ServiceKind];
+
+/**
+ * A check as the custom-server form and `ponte verify` describe it: one user name for every service,
+ * and the password passed beside it, never inside.
+ */
+export interface VerifyRequest {
+  username: string;
+  imap?: MailEndpoint;
+  smtp?: MailEndpoint;
+  caldav?: { url: string };
+  carddav?: { url: string };
+  webdav?: { url: string; writeTest?: boolean };
+  /** PEM of a private CA the user chose to trust for this check. */
+  caPem?: string;
+  /** Time allowed per answer, in seconds. */
+  timeoutSeconds?: number;
+}
+
+/** A running or finished check, as the UI polls it. */
+export interface VerifyProgress {
+  operationId: string;
+  done: boolean;
+  /** Bumped on every change, so a poll can wait for news. */
+  version: number;
+  results: ServiceResult[];
+}

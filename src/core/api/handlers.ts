@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
+import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
 
 /** Handlers receive input already validated by the contract's schema. */
@@ -42,6 +43,10 @@ export function createHandlers(core: Core, host: Host): Handlers {
         env: process.env,
         ...(host.runningElectron === undefined ? {} : { runningElectron: host.runningElectron }),
       }),
+    'verify:start': async ({ request, password }) =>
+      core.verifications.start(targetsFromRequest(request, password), optionsFromRequest(request)),
+    'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
+    'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
   };
 }
 

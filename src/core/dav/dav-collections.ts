@@ -69,8 +69,13 @@ function collectionUrl(href: unknown, base: string): string | undefined {
 
 /** Names a collection without a display name by its last path segment, as clients do. */
 function fallbackName(url: string): string {
-  const segments = new URL(url).pathname.split('/').filter(Boolean);
-  return decodeURIComponent(segments.at(-1) ?? url);
+  const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? url;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed %-escape (URL parsing keeps those as they are): show the segment raw.
+    return segment;
+  }
 }
 
 function collectionsOfType(responses: readonly RawDavResponse[], base: string, type: string) {

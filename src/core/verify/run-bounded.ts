@@ -19,20 +19,24 @@ export async function runBounded<T>(
 ): Promise<T> {
   const controller = new AbortController();
   let stopCode: 'TIMEOUT' | 'CANCELLED' | undefined;
+  // Listen before anything can abort, so a caller that cancelled already is seen at once.
+  const stopped = new Promise<'stopped'>((resolve) =>
+    controller.signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
+  );
   const stop = (code: 'TIMEOUT' | 'CANCELLED'): void => {
-    stopCode ??= code;
-    controller.abort(new VerifyFailure(stopCode, stopCode === 'TIMEOUT' ? 'Timed out.' : 'Cancelled.'));
+    if (stopCode !== undefined) return;
+    stopCode = code;
+    controller.abort(new VerifyFailure(code, code === 'TIMEOUT' ? 'Timed out.' : 'Cancelled.'));
   };
   const timer = setTimeout(() => stop('TIMEOUT'), options.timeoutMs);
   const onParentAbort = (): void => stop('CANCELLED');
   if (options.parent?.aborted) onParentAbort();
   options.parent?.addEventListener('abort', onParentAbort, { once: true });
 
-  const running = work(controller.signal);
   try {
-    const stopped = new Promise<'stopped'>((resolve) =>
-      controller.signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
-    );
+    // Through a promise, so a work function that throws synchronously is handled like one that rejects.
+    const running = Promise.resolve().then(() => work(controller.signal));
+    running.catch(() => undefined);
     const first = await Promise.race([running.then((value) => ({ value })), stopped]);
     if (first !== 'stopped') return first.value;
     await Promise.race([running.catch(() => undefined), sleep(STOP_GRACE_MS)]);

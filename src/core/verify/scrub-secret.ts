@@ -19,7 +19,8 @@ function secretForms(secret: string): string[] {
 /** Server text shown to support staff: one line, bounded, no secret. */
 export function serverDetail(text: unknown, secret: string): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const line = text.replace(/\s+/g, ' ').trim();
+  // Scrub first: cutting or re-spacing could split the secret so that it no longer matches.
+  const line = scrubSecret(text, secret).replace(/\s+/g, ' ').trim();
   if (line.length === 0) return undefined;
-  return scrubSecret(line.length > 300 ? `${line.slice(0, 300)}…` : line, secret);
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

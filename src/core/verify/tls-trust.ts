@@ -23,7 +23,11 @@ export interface PinnedCertificate {
 
 /** `AA:BB:…` upper-case, the form Node and browsers show. */
 export function normalizeFingerprint(value: string): string {
-  const hex = value.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  // Accept what `openssl x509 -fingerprint -sha256` prints: "sha256 Fingerprint=AB:CD:…".
+  const hex = value
+    .replace(/^[^=]*=/, '')
+    .replace(/[^0-9a-f]/gi, '')
+    .toUpperCase();
   return hex.match(/.{2}/g)?.join(':') ?? '';
 }
 
@@ -31,7 +35,7 @@ export function normalizeFingerprint(value: string): string {
 export function tlsOptions(trust: TrustSettings = {}): ConnectionOptions {
   const pins = (trust.pinned ?? []).map((pin) => normalizeFingerprint(pin.sha256));
   const extra = [trust.caPem, ...(trust.pinned ?? []).map((pin) => pin.pem)].filter(
-    (pem): pem is string => pem !== undefined,
+    (pem): pem is string => typeof pem === 'string' && pem.trim() !== '',
   );
   return {
     minVersion: 'TLSv1.2',

@@ -16,8 +16,8 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** Extra hosts DAV requests may reach (provider catalog patterns such as `*.icloud.com`). */
   confirmedHosts?: readonly string[];
-  /** Each result as it settles, for progress rows. */
-  onResult?: (result: ServiceResult) => void;
+  /** Each result as it settles, with its target's index, for progress rows. */
+  onResult?: (result: ServiceResult, index: number) => void;
   onRequest?: AdapterContext['onRequest'];
 }
 
@@ -44,9 +44,9 @@ export async function verifyServices(
 ): Promise<ServiceResult[]> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   return Promise.all(
-    targets.map(async (target) => {
+    targets.map(async (target, index) => {
       const result = await verifyOne(target, timeouts, options);
-      options.onResult?.(result);
+      options.onResult?.(result, index);
       return result;
     }),
   );

@@ -4,13 +4,21 @@ import { Footer } from './components/Footer';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { SettingsProvider } from './features/settings/settings-context';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { VerifyScreen } from './features/verify/VerifyScreen';
 
-type View = 'accounts' | 'settings';
+type View = 'accounts' | 'verify' | 'settings';
+
+const screens: Record<View, () => React.JSX.Element> = {
+  accounts: AccountsScreen,
+  verify: VerifyScreen,
+  settings: SettingsScreen,
+};
 
 export function App() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('accounts');
-  const views: View[] = ['accounts', 'settings'];
+  const views: View[] = ['accounts', 'verify', 'settings'];
+  const Screen = screens[view];
 
   return (
     <SettingsProvider>
@@ -34,7 +42,9 @@ export function App() {
             ))}
           </nav>
         </header>
-        <main className="app-main">{view === 'accounts' ? <AccountsScreen /> : <SettingsScreen />}</main>
+        <main className="app-main">
+          <Screen />
+        </main>
         <Footer />
       </div>
     </SettingsProvider>

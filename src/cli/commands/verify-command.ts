@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import type { TFunction } from 'i18next';
+import type { ServiceResult, VerifyRequest } from '@shared/verify';
+import { verifyRequestSchema } from '@shared/verify-schema';
+import { foundPhrases } from '@shared/verify-summary';
+import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
+import { verifyServices } from '@core/verify/verify-services';
+import { parseEndpointSpec } from '../endpoint-spec';
+import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
+import type { CommandOptionValues } from '../parse-args';
+import { promptHidden, readPasswordFromStream } from '../read-password';
+import { UsageError } from '../parse-args';
+
+const MARKS = { ok: '✔', failed: '✘', skipped: '–', pending: '…' } as const;
+
+interface VerifyContext {
+  io: CliIo;
+  t: TFunction;
+  json: boolean;
+  language: string;
+}
+
+/**
+ * `ponte verify`: checks the given services in parallel, printing each as it settles. The password comes
+ * from stdin or a hidden prompt only; Ctrl-C cancels every check and closes its connections.
+ */
+export async function verifyCommand(options: CommandOptionValues, context: VerifyContext): Promise<number> {
+  const { io, t } = context;
+  const request = await buildRequest(options, t);
+  const password = await readPassword(options, context);
+  if (password === '') throw new UsageError(t('verify.cli.emptyPassword'));
+
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  const targets = targetsFromRequest(request, password);
+  if (!context.json) io.err(t('verify.cli.heading', { count: targets.length, user: request.username }));
+  try {
+    const results = await verifyServices(targets, {
+      ...optionsFromRequest(request),
+      signal: controller.signal,
+      onResult: (result) => {
+        if (!context.json) printResult(result, context);
+      },
+    });
+    if (context.json) printJson(io, results);
+    else io.out(summary(results, controller.signal.aborted, t));
+    return results.every((result) => result.status === 'ok') ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    stopListening();
+  }
+}
+
+async function buildRequest(options: CommandOptionValues, t: TFunction): Promise<VerifyRequest> {
+  const text = (name: string): string | undefined =>
+    typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  const username = text('user');
+  if (!username) throw new UsageError(t('verify.cli.missingUser'));
+  const request: VerifyRequest = { username };
+  for (const service of ['imap', 'smtp'] as const) {
+    const spec = text(service);
+    if (spec === undefined) continue;
+    const endpoint = parseEndpointSpec(spec);
+    if (!endpoint) throw new UsageError(t('verify.cli.badEndpoint', { value: spec }));
+    request[service] = endpoint;
+  }
+  for (const service of ['caldav', 'carddav', 'webdav'] as const) {
+    const url = text(service);
+    if (url === undefined) continue;
+    if (!/^https:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
+      throw new UsageError(t('verify.cli.badUrl', { value: url }));
+    }
+    request[service] = { url };
+  }
+  if (request.webdav && options['write-test'] === true) request.webdav.writeTest = true;
+  if (!request.imap && !request.smtp && !request.caldav && !request.carddav && !request.webdav) {
+    throw new UsageError(t('verify.cli.noService'));
+  }
+  const timeout = text('timeout');
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 300)
+      throw new UsageError(t('verify.cli.badTimeout'));
+    request.timeoutSeconds = seconds;
+  }
+  const caFile = text('ca');
+  if (caFile !== undefined) {
+    try {
+      request.caPem = await readFile(caFile, 'utf8');
+    } catch {
+      throw new UsageError(t('verify.cli.caUnreadable', { file: caFile }));
+    }
+  }
+  // The same bounds the app's IPC applies, so the CLI cannot ask core for more than the UI can.
+  const checked = verifyRequestSchema.safeParse(request);
+  if (!checked.success) {
+    const where = checked.error.issues[0]?.path.join('.') ?? '';
+    throw new UsageError(
+      where === 'caPem' ? t('verify.invalid.trustFile') : (checked.error.issues[0]?.message ?? ''),
+    );
+  }
+  return request;
+}
+
+async function readPassword(options: CommandOptionValues, context: VerifyContext): Promise<string> {
+  const { io, t } = context;
+  if (options['password-stdin'] === true) return readPasswordFromStream(io.stdin);
+  if (!io.stdinIsTty) throw new UsageError(t('verify.cli.missingPassword'));
+  const user = typeof options.user === 'string' ? options.user : '';
+  return promptHidden(t('verify.cli.passwordPrompt', { user }), io.stdin, io.promptOutput);
+}
+
+function printResult(result: ServiceResult, context: VerifyContext): void {
+  const { io, t } = context;
+  const service = t(`verify.services.${result.service}`);
+  if (result.status === 'ok') {
+    const found = foundPhrases(result, context.language).map((p) => t(`verify.${p.key}`, p.params ?? {}));
+    io.out(`${MARKS.ok} ${service}: ${[t('verify.status.ok'), ...found].join(' · ')}`);
+    return;
+  }
+  const code = result.code ?? 'PROTOCOL_ERROR';
+  io.out(`${MARKS[result.status]} ${service}: ${t(`verify.codes.${code}.title`)}`);
+  io.out(`  → ${t(`verify.codes.${code}.fix`, { detail: result.detail ?? '' })}`);
+  if (result.detail && code !== 'REDIRECT_REFUSED')
+    io.out(`  ${t('verify.serverSaid', { detail: result.detail })}`);
+}
+
+function summary(results: ServiceResult[], cancelled: boolean, t: TFunction): string {
+  if (cancelled) return t('verify.summary.cancelled');
+  const failed = results.filter((result) => result.status !== 'ok').length;
+  return failed === 0
+    ? t('verify.summary.allOk', { count: results.length })
+    : t('verify.summary.someFailed', { failed, count: results.length });
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceResult } from '@shared/verify';
+import { foundPhrases } from '@shared/verify-summary';
+
+const ICONS = { pending: '', ok: '✓', failed: '✗', skipped: '–' } as const;
+
+/** One service: a spinner while pending, then what was found, or what went wrong and what to do. */
+export function ServiceResultRow({ result }: { result: ServiceResult }) {
+  const { t, i18n } = useTranslation();
+  const name = t(`verify.services.${result.service}`);
+  return (
+    <li className={`result-row result-${result.status}`} data-testid={`result-${result.service}`}>
+      <span className="result-icon" aria-hidden="true">
+        {result.status === 'pending' ? <span className="spinner" /> : ICONS[result.status]}
+      </span>
+      <div className="result-body">
+        <p className="result-title">
+          <strong>{name}</strong> —{' '}
+          <span className="result-status">{t(`verify.status.${result.status}`)}</span>
+        </p>
+        {result.status === 'ok' && (
+          <p className="result-found">
+            {foundPhrases(result, i18n.language)
+              .map((phrase) => t(`verify.${phrase.key}`, phrase.params ?? {}))
+              .join(' · ')}
+          </p>
+        )}
+        {result.status === 'ok' && result.service === 'caldav' && result.found && (
+          <ul className="collection-list">
+            {result.found.calendars.map((calendar) => (
+              <li key={calendar.url}>
+                <span
+                  className="swatch"
+                  style={{ backgroundColor: calendar.color?.slice(0, 7) ?? 'transparent' }}
+                />
+                {calendar.displayName}
+                {calendar.components.includes('VTODO') && !calendar.components.includes('VEVENT') && (
+                  <span className="tag">{t('verify.found.tasks')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.status === 'ok' && result.service === 'carddav' && result.found && (
+          <ul className="collection-list">
+            {result.found.addressBooks.map((book) => (
+              <li key={book.url}>{book.displayName}</li>
+            ))}
+          </ul>
+        )}
+        {result.status !== 'ok' && result.status !== 'pending' && result.code && (
+          <>
+            <p className="result-problem">{t(`verify.codes.${result.code}.title`)}</p>
+            <p className="result-fix">
+              {t(`verify.codes.${result.code}.fix`, { detail: result.detail ?? '' })}
+            </p>
+            {result.detail && result.code !== 'REDIRECT_REFUSED' && (
+              <p className="result-detail">{t('verify.serverSaid', { detail: result.detail })}</p>
+            )}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

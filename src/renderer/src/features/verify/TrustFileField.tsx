@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPemCertificate, type VerifyForm } from './verify-form';
+
+interface Props {
+  trust: VerifyForm['trust'];
+  disabled: boolean;
+  onChange: (trust: VerifyForm['trust']) => void;
+}
+
+/** A private CA the user's IT handed out: read in the page, checked to be a PEM certificate, sent as text. */
+export function TrustFileField({ trust, disabled, onChange }: Props) {
+  const { t } = useTranslation();
+  const [invalid, setInvalid] = useState(false);
+  return (
+    <fieldset className="trust" disabled={disabled}>
+      <legend>{t('verify.form.trust')}</legend>
+      <p className="hint">{t('verify.form.trustHint')}</p>
+      {trust ? (
+        <p>
+          {t('verify.form.trustChosen', { name: trust.name })}{' '}
+          <button type="button" onClick={() => onChange(undefined)}>
+            {t('verify.form.trustClear')}
+          </button>
+        </p>
+      ) : (
+        <input
+          type="file"
+          accept=".pem,.crt,.cer"
+          aria-label={t('verify.form.trust')}
+          data-testid="trust-file"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            if (!file) return;
+            const text = await file.text();
+            setInvalid(!isPemCertificate(text));
+            if (isPemCertificate(text)) onChange({ name: file.name, pem: text });
+          }}
+        />
+      )}
+      {invalid && (
+        <p className="field-error" role="alert">
+          {t('verify.invalid.trustFile')}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { VerifyProgress } from '@shared/verify';
+import { ServiceResultRow } from './ServiceResultRow';
+
+/** The rows, announced politely to screen readers as they change, and a one-line summary at the end. */
+export function VerifyResults({ progress, cancelled }: { progress: VerifyProgress; cancelled: boolean }) {
+  const { t } = useTranslation();
+  const failed = progress.results.filter((result) => result.status !== 'ok').length;
+  const count = progress.results.length;
+  return (
+    <div className="verify-results" aria-live="polite" aria-busy={!progress.done}>
+      <ul className="result-list">
+        {progress.results.map((result, index) => (
+          <ServiceResultRow key={`${result.service}-${index}`} result={result} />
+        ))}
+      </ul>
+      {progress.done && (
+        <p
+          className={`summary ${failed === 0 ? 'summary-ok' : 'summary-failed'}`}
+          data-testid="verify-summary"
+        >
+          {cancelled
+            ? t('verify.summary.cancelled')
+            : failed === 0
+              ? t('verify.summary.allOk', { count })
+              : t('verify.summary.someFailed', { failed, count })}
+        </p>
+      )}
+    </div>
+  );
+}

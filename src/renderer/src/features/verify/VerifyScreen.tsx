@@ -1,0 +1,132 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { CredentialFields } from './CredentialFields';
+import { MailServiceFields } from './MailServiceFields';
+import { TrustFileField } from './TrustFileField';
+import { UrlServiceFields } from './UrlServiceFields';
+import { VerifyResults } from './VerifyResults';
+import { emptyForm, type FormErrors, toRequest, type VerifyForm } from './verify-form';
+import { useVerifyRun } from './use-verify-run';
+
+/**
+ * The "custom server" check: settings and a password in, one row per service out. What was typed stays
+ * when the check ends, so "check again" after fixing one field is one click.
+ */
+export function VerifyScreen() {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<VerifyForm>(emptyForm);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const { state, start, cancel } = useVerifyRun();
+  const running = state.phase === 'running';
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Escape cancels a running check, wherever the focus is.
+  useEffect(() => {
+    if (!running) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') cancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, cancel]);
+
+  // After a refused submit, take the person to the first thing to fix (once the errors are rendered).
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [errors]);
+
+  const update = <K extends keyof VerifyForm>(key: K, value: VerifyForm[K]): void =>
+    setForm((previous) => ({ ...previous, [key]: value }));
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const checked = toRequest(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    void start(checked.request, checked.password);
+  };
+
+  return (
+    <section aria-labelledby="verify-title" className="verify-screen">
+      <h2 id="verify-title">{t('verify.title')}</h2>
+      <p className="intro">{t('verify.intro')}</p>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <CredentialFields form={form} errors={errors} disabled={running} onChange={update} />
+        {errors.services && (
+          <p className="field-error" role="alert">
+            {t(errors.services)}
+          </p>
+        )}
+        <MailServiceFields
+          service="imap"
+          fields={form.imap}
+          errors={errors}
+          disabled={running}
+          onChange={(v) => update('imap', v)}
+        />
+        <MailServiceFields
+          service="smtp"
+          fields={form.smtp}
+          errors={errors}
+          disabled={running}
+          onChange={(v) => update('smtp', v)}
+        />
+        <UrlServiceFields
+          service="caldav"
+          fields={form.caldav}
+          errors={errors}
+          disabled={running}
+          onChange={(v) => update('caldav', v)}
+        />
+        <UrlServiceFields
+          service="carddav"
+          fields={form.carddav}
+          errors={errors}
+          disabled={running}
+          onChange={(v) => update('carddav', v)}
+        />
+        <UrlServiceFields
+          service="webdav"
+          fields={form.webdav}
+          errors={errors}
+          disabled={running}
+          onChange={(v) => update('webdav', v)}
+        >
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={form.webdav.writeTest}
+              onChange={(event) => update('webdav', { ...form.webdav, writeTest: event.target.checked })}
+            />{' '}
+            {t('verify.form.writeTest')}
+          </label>
+        </UrlServiceFields>
+        <TrustFileField trust={form.trust} disabled={running} onChange={(trust) => update('trust', trust)} />
+        <div className="actions">
+          {running ? (
+            <button type="button" onClick={cancel} disabled={state.cancelling}>
+              {t('verify.form.cancel')}
+            </button>
+          ) : (
+            <button type="submit" className="primary">
+              {state.phase === 'idle' ? t('verify.form.check') : t('verify.form.checkAgain')}
+            </button>
+          )}
+        </div>
+      </form>
+      {state.phase === 'error' && <ErrorNotice error={state.error} />}
+      {(state.phase === 'running' || state.phase === 'done') && (
+        <VerifyResults
+          progress={state.progress}
+          cancelled={state.phase === 'done' && state.progress.results.some((r) => r.code === 'CANCELLED')}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { MailEndpoint, ServiceKind, TlsMode, VerifyRequest } from '@shared/verify';
+
+// The custom-server form as plain data, and its validation: pure, so it is unit-tested without a browser.
+
+export interface MailFields {
+  enabled: boolean;
+  host: string;
+  port: string;
+  security: TlsMode;
+}
+
+export interface UrlFields {
+  enabled: boolean;
+  url: string;
+}
+
+export interface VerifyForm {
+  username: string;
+  password: string;
+  imap: MailFields;
+  smtp: MailFields;
+  caldav: UrlFields;
+  carddav: UrlFields;
+  webdav: UrlFields & { writeTest: boolean };
+  trust?: { name: string; pem: string };
+}
+
+/** Standard ports (RFC 8314 for implicit TLS, RFC 6409 submission, RFC 3501 IMAP with STARTTLS). */
+export const DEFAULT_PORTS: Record<'imap' | 'smtp', Record<TlsMode, number>> = {
+  imap: { tls: 993, starttls: 143 },
+  smtp: { tls: 465, starttls: 587 },
+};
+
+export function emptyForm(): VerifyForm {
+  return {
+    username: '',
+    password: '',
+    imap: { enabled: true, host: '', port: '993', security: 'tls' },
+    smtp: { enabled: true, host: '', port: '465', security: 'tls' },
+    caldav: { enabled: false, url: '' },
+    carddav: { enabled: false, url: '' },
+    webdav: { enabled: false, url: '', writeTest: false },
+  };
+}
+
+/** Switching TLS ↔ STARTTLS moves the port along, unless the user typed a port of their own. */
+export function withSecurity(fields: MailFields, service: 'imap' | 'smtp', security: TlsMode): MailFields {
+  const ports = DEFAULT_PORTS[service];
+  const isDefault = fields.port === String(ports[fields.security]) || fields.port.trim() === '';
+  return { ...fields, security, port: isDefault ? String(ports[security]) : fields.port };
+}
+
+/** Field name → i18n key of what is wrong with it. */
+export type FormErrors = Partial<Record<string, string>>;
+
+const hostPattern = /^[A-Za-z0-9.\-:_]+$/;
+
+function mailEndpoint(fields: MailFields, prefix: string, errors: FormErrors): MailEndpoint | undefined {
+  const host = fields.host.trim();
+  const port = Number(fields.port.trim());
+  if (!hostPattern.test(host)) errors[`${prefix}.host`] = 'verify.invalid.host';
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) errors[`${prefix}.port`] = 'verify.invalid.port';
+  return { host, port, security: fields.security };
+}
+
+function httpsUrl(fields: UrlFields, prefix: string, errors: FormErrors): string {
+  const url = fields.url.trim();
+  if (!/^https:\/\/[^/\s]/i.test(url) || !URL.canParse(url)) errors[`${prefix}.url`] = 'verify.invalid.url';
+  return url;
+}
+
+export function enabledServices(form: VerifyForm): ServiceKind[] {
+  return (['imap', 'smtp', 'caldav', 'carddav', 'webdav'] as const).filter(
+    (service) => form[service].enabled,
+  );
+}
+
+/** The request to send, or what to fix first. The password is returned beside the request, never in it. */
+export function toRequest(
+  form: VerifyForm,
+): { ok: true; request: VerifyRequest; password: string } | { ok: false; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const username = form.username.trim();
+  if (username === '') errors.username = 'verify.invalid.username';
+  if (form.password === '') errors.password = 'verify.invalid.password';
+  if (enabledServices(form).length === 0) errors.services = 'verify.invalid.noService';
+  const request: VerifyRequest = { username };
+  if (form.imap.enabled) request.imap = mailEndpoint(form.imap, 'imap', errors);
+  if (form.smtp.enabled) request.smtp = mailEndpoint(form.smtp, 'smtp', errors);
+  if (form.caldav.enabled) request.caldav = { url: httpsUrl(form.caldav, 'caldav', errors) };
+  if (form.carddav.enabled) request.carddav = { url: httpsUrl(form.carddav, 'carddav', errors) };
+  if (form.webdav.enabled) {
+    request.webdav = {
+      url: httpsUrl(form.webdav, 'webdav', errors),
+      ...(form.webdav.writeTest ? { writeTest: true } : {}),
+    };
+  }
+  if (form.trust) request.caPem = form.trust.pem;
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, request, password: form.password };
+}
+
+/** A CA file the user picked: accepted only if it holds a PEM certificate. */
+export function isPemCertificate(text: string): boolean {
+  return text.length <= 65_536 && /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text);
+}

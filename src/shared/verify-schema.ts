@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { VerifyRequest } from './verify';
+
+// Bounds for what the UI (or the CLI) may ask the engine to check. Kept out of verify.ts so code that only
+// needs the types does not pull in the schema library.
+
+const hostName = z
+  .string()
+  .min(1)
+  .max(253)
+  // Names, IPv4, and bracket-free IPv6: no scheme, path, port or spaces.
+  .regex(/^[A-Za-z0-9.\-:_]+$/);
+
+const endpoint = z
+  .object({
+    host: hostName,
+    port: z.number().int().min(1).max(65_535),
+    security: z.enum(['tls', 'starttls']),
+  })
+  .strict();
+
+const httpsUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => URL.canParse(value), 'not a URL');
+
+export const verifyRequestSchema = z
+  .object({
+    username: z.string().trim().min(1).max(320),
+    imap: endpoint.optional(),
+    smtp: endpoint.optional(),
+    caldav: z.object({ url: httpsUrl }).strict().optional(),
+    carddav: z.object({ url: httpsUrl }).strict().optional(),
+    webdav: z.object({ url: httpsUrl, writeTest: z.boolean().optional() }).strict().optional(),
+    caPem: z.string().max(65_536).includes('-----BEGIN CERTIFICATE-----').optional(),
+    timeoutSeconds: z.number().int().min(1).max(300).optional(),
+  })
+  .strict()
+  .refine(
+    (request) => Boolean(request.imap ?? request.smtp ?? request.caldav ?? request.carddav ?? request.webdav),
+    'no service to check',
+  ) satisfies z.ZodType<VerifyRequest>;
+
+/** Pasted passwords: bounded, never trimmed here (the wizard normalises grouped app passwords itself). */
+export const passwordSchema = z.string().min(1).max(1024);
+
+export const operationIdSchema = z.uuid();

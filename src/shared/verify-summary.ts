@@ -1,0 +1,70 @@
+import type { ServiceResult } from './verify';
+
+/** One translatable phrase: an i18n key under `verify.` and its values. */
+export interface Phrase {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Bytes as a person reads them (1.2 GB), in their language's number format. */
+export function formatBytes(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
+}
+
+/** What a successful check found, as short phrases ("2 calendars", "1.2 GB of 2 GB used"). */
+export function foundPhrases(result: ServiceResult, language: string): Phrase[] {
+  if (result.status !== 'ok' || !result.found) return [];
+  switch (result.service) {
+    case 'imap': {
+      const phrases: Phrase[] = [{ key: 'found.imap', params: { folders: result.found.folders.length } }];
+      const quota = result.found.quota;
+      if (quota?.limitBytes !== undefined) {
+        phrases.push({
+          key: 'found.quota',
+          params: {
+            used: formatBytes(quota.usedBytes, language),
+            limit: formatBytes(quota.limitBytes, language),
+          },
+        });
+      } else if (quota) {
+        phrases.push({ key: 'found.quotaUsed', params: { used: formatBytes(quota.usedBytes, language) } });
+      }
+      return phrases;
+    }
+    case 'smtp':
+      return [{ key: 'found.smtp' }];
+    case 'caldav':
+      return [{ key: 'found.calendars', params: { count: result.found.calendars.length } }];
+    case 'carddav':
+      return [{ key: 'found.addressBooks', params: { count: result.found.addressBooks.length } }];
+    case 'webdav': {
+      const phrases: Phrase[] = [{ key: 'found.entries', params: { count: result.found.entryCount } }];
+      const quota = result.found.quota;
+      if (quota?.usedBytes !== undefined && quota.availableBytes !== undefined) {
+        phrases.push({
+          key: 'found.quota',
+          params: {
+            used: formatBytes(quota.usedBytes, language),
+            limit: formatBytes(quota.usedBytes + quota.availableBytes, language),
+          },
+        });
+      }
+      if (result.found.writable !== undefined) {
+        phrases.push({ key: result.found.writable ? 'found.writable' : 'found.readOnly' });
+      }
+      return phrases;
+    }
+  }
+}

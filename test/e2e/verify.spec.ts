@@ -1,0 +1,125 @@
+import type { Page } from '@playwright/test';
+import en from '../../src/shared/i18n/locales/en.json';
+import { startSilentServer } from '../support/fake-servers';
+import { expect, test } from './fixtures';
+import { e2eRig } from './rig';
+
+const rig = e2eRig();
+const anna =
+  rig.users[0] ??
+  (() => {
+    throw new Error('the rig has no users');
+  })();
+
+async function openVerify(app: Page): Promise<void> {
+  await app.getByRole('button', { name: en.nav.verify }).click();
+  await expect(app.getByRole('heading', { name: en.verify.title })).toBeVisible();
+}
+
+async function fillRig(app: Page, password: string): Promise<void> {
+  await app.getByLabel(en.verify.form.username).fill(anna.login);
+  await app.getByLabel(en.verify.form.password, { exact: true }).fill(password);
+  await app.locator('#imap-host').fill('127.0.0.1');
+  await app.locator('#imap-port').fill(String(rig.imap.tlsPort));
+  await app.locator('#smtp-host').fill('127.0.0.1');
+  await app.locator('#smtp-security').selectOption('starttls');
+  await app.locator('#smtp-port').fill(String(rig.smtp.submissionPort));
+  for (const service of ['caldav', 'carddav', 'webdav'] as const) {
+    await app.getByLabel(en.verify.form.enable.replace('{{service}}', en.verify.services[service])).check();
+  }
+  await app.locator('#caldav-url').fill(rig.caldav.url);
+  await app.locator('#carddav-url').fill(rig.caldav.url);
+  await app.locator('#webdav-url').fill(anna.webdavUrl);
+  await app.getByTestId('trust-file').setInputFiles(rig.caFile);
+  await expect(app.getByText(en.verify.form.trustChosen.replace('{{name}}', 'ca.pem'))).toBeVisible();
+}
+
+/** Every response the page received from core, to prove no password ever comes back. */
+function recordResponses(app: Page): string[] {
+  const bodies: string[] = [];
+  app.on('response', (response) => {
+    void response.text().then(
+      (body) => bodies.push(body),
+      () => undefined,
+    );
+  });
+  return bodies;
+}
+
+test('checks all five rig services and shows what it found', async ({ app }, testInfo) => {
+  const responses = recordResponses(app);
+  await openVerify(app);
+  await fillRig(app, anna.password);
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+
+  await expect(app.getByTestId('verify-summary')).toHaveText(
+    en.verify.summary.allOk_other.replace('{{count}}', '5'),
+    {
+      timeout: 15_000,
+    },
+  );
+  for (const service of ['imap', 'smtp', 'caldav', 'carddav', 'webdav']) {
+    await expect(app.getByTestId(`result-${service}`)).toContainText(en.verify.status.ok);
+  }
+  await expect(app.getByTestId('result-caldav')).toContainText('Lavoro');
+  await expect(app.getByTestId('result-caldav')).toContainText('Promemoria');
+  await expect(app.getByTestId('result-carddav')).toContainText('Contatti');
+  await app.screenshot({ path: testInfo.outputPath('verify-ok.png'), fullPage: true });
+  if (process.env.PONTE_UPDATE_SCREENSHOTS === '1') {
+    await app.screenshot({ path: 'test/e2e/screenshots/verify-ok.png', fullPage: true });
+  }
+  expect(responses.length).toBeGreaterThan(2);
+  for (const body of responses) expect(body).not.toContain(anna.password);
+});
+
+test('a wrong password: says what to do, keeps what was typed, and works once corrected', async ({ app }) => {
+  await openVerify(app);
+  await fillRig(app, 'not-the-right-one');
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+  await expect(app.getByTestId('result-imap')).toContainText(en.verify.codes.AUTH_FAILED.title, {
+    timeout: 15_000,
+  });
+  await expect(app.getByTestId('result-webdav')).toContainText(en.verify.codes.AUTH_FAILED.fix);
+  await expect(app.locator('#imap-host')).toHaveValue('127.0.0.1');
+  await expect(app.getByLabel(en.verify.form.password, { exact: true })).toHaveValue('not-the-right-one');
+
+  await app.getByLabel(en.verify.form.password, { exact: true }).fill(anna.password);
+  await app.getByRole('button', { name: en.verify.form.checkAgain }).click();
+  await expect(app.getByTestId('verify-summary')).toHaveText(
+    en.verify.summary.allOk_other.replace('{{count}}', '5'),
+    {
+      timeout: 15_000,
+    },
+  );
+});
+
+test('points at what is missing before checking anything', async ({ app }) => {
+  await openVerify(app);
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+  await expect(app.getByText(en.verify.invalid.username)).toBeVisible();
+  await expect(app.getByText(en.verify.invalid.password)).toBeVisible();
+  await expect(app.getByText(en.verify.invalid.host).first()).toBeVisible();
+  await expect(app.getByLabel(en.verify.form.username)).toBeFocused();
+  await expect(app.getByTestId('result-imap')).toHaveCount(0);
+});
+
+test('Escape cancels a check that hangs, and closes its connections', async ({ app }) => {
+  const silent = await startSilentServer();
+  try {
+    await openVerify(app);
+    await app.getByLabel(en.verify.form.username).fill('someone@example.test');
+    await app.getByLabel(en.verify.form.password, { exact: true }).fill('whatever-pw');
+    await app.locator('#imap-host').fill('127.0.0.1');
+    await app.locator('#imap-port').fill(String(silent.port));
+    await app.getByLabel(en.verify.form.enable.replace('{{service}}', en.verify.services.smtp)).uncheck();
+    await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+    await expect(app.getByTestId('result-imap')).toContainText(en.verify.status.pending);
+    await expect.poll(() => silent.acceptedConnections()).toBe(1);
+    await app.keyboard.press('Escape');
+    await expect(app.getByTestId('verify-summary')).toHaveText(en.verify.summary.cancelled);
+    await expect(app.getByTestId('result-imap')).toContainText(en.verify.status.skipped);
+    await expect.poll(() => silent.openConnections()).toBe(0);
+  } finally {
+    await silent.close();
+  }
+});

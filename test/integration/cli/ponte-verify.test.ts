@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { ServiceResult } from '@shared/verify';
+import { startSilentServer } from '../../support/fake-servers';
+import { rigUser } from '../verify/rig-targets';
+
+const root = join(__dirname, '../../..');
+const rig = inject('rig');
+const anna = rigUser(rig, 0);
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ponte-cli-'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built `ponte` command with the password piped in, as a script would run it. */
+function ponte(
+  args: string[],
+  stdin: string | null,
+  onStart?: (kill: (signal: NodeJS.Signals) => void) => void,
+) {
+  return new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
+      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (stdin === null) child.stdin.end();
+    else child.stdin.end(stdin);
+    onStart?.((signal) => child.kill(signal));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const rigArgs = (caFile = rig.caFile): string[] => [
+  'verify',
+  '--imap',
+  `127.0.0.1:${rig.imap.starttlsPort}/starttls`,
+  '--smtp',
+  `127.0.0.1:${rig.smtp.tlsPort}`,
+  '--caldav',
+  rig.caldav.url,
+  '--carddav',
+  rig.caldav.url,
+  '--webdav',
+  anna.webdavUrl,
+  '--user',
+  anna.login,
+  '--password-stdin',
+  '--ca',
+  caFile,
+];
+
+describe('ponte verify', () => {
+  it('checks all five services with the password from stdin: exit 0 and JSON results', async () => {
+    const run = await ponte([...rigArgs(), '--json'], `${anna.password}\n`);
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as ServiceResult[];
+    expect(results.map((r) => [r.service, r.status])).toEqual(
+      ['imap', 'smtp', 'caldav', 'carddav', 'webdav'].map((s) => [s, 'ok']),
+    );
+    const caldav = results.find((r) => r.service === 'caldav');
+    expect(caldav?.service === 'caldav' && caldav.found?.calendars.map((c) => c.displayName).sort()).toEqual([
+      'Lavoro',
+      'Promemoria',
+    ]);
+    expect(run.stdout + run.stderr).not.toContain(anna.password);
+  });
+
+  it('a wrong password: exit 1, AUTH_FAILED everywhere, told in the chosen language', async () => {
+    const json = await ponte([...rigArgs(), '--json'], 'not-the-password');
+    expect(json.code).toBe(1);
+    const results = JSON.parse(json.stdout) as ServiceResult[];
+    expect(results.map((r) => r.code)).toEqual(Array(5).fill('AUTH_FAILED'));
+
+    const human = await ponte([...rigArgs(), '--lang', 'it'], 'not-the-password');
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('Posta in arrivo (IMAP)');
+    expect(human.stdout).not.toContain('not-the-password');
+  });
+
+  it('usage errors exit 2: a password on the command line, no password source, http URLs, bad endpoints', async () => {
+    const onArgv = await ponte(['verify', '--user', 'a', '--imap', 'h:993', '--password', 'x'], null);
+    expect(onArgv.code).toBe(2);
+    const noSource = await ponte(['verify', '--user', 'a', '--imap', 'h:993'], null);
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toContain('--password-stdin');
+    const http = await ponte(['verify', '--user', 'a', '--caldav', 'http://h/', '--password-stdin'], 'x');
+    expect(http.code).toBe(2);
+    const endpoint = await ponte(['verify', '--user', 'a', '--imap', 'h:99999', '--password-stdin'], 'x');
+    expect(endpoint.code).toBe(2);
+    const nothing = await ponte(['verify', '--user', 'a', '--password-stdin', '--json'], 'x');
+    expect(nothing.code).toBe(2);
+    expect(JSON.parse(nothing.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  });
+
+  it('Ctrl-C cancels every check at once and exits 1', async () => {
+    const silent = await startSilentServer();
+    try {
+      const started = Date.now();
+      const run = await ponte(
+        [
+          'verify',
+          '--user',
+          'a',
+          '--imap',
+          `127.0.0.1:${silent.port}`,
+          '--webdav',
+          `https://127.0.0.1:${silent.port}/`,
+          '--password-stdin',
+          '--json',
+        ],
+        'secret-pw',
+        (kill) => setTimeout(() => kill('SIGINT'), 800),
+      );
+      expect(run.code).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect((JSON.parse(run.stdout) as ServiceResult[]).map((r) => r.code)).toEqual([
+        'CANCELLED',
+        'CANCELLED',
+      ]);
+      await expect.poll(() => silent.openConnections()).toBe(0);
+    } finally {
+      await silent.close();
+    }
+  });
+});
