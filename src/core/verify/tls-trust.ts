@@ -1,7 +1,9 @@
 import {
   type ConnectionOptions,
   type PeerCertificate,
+  type SecureContext,
   checkServerIdentity,
+  createSecureContext,
   rootCertificates,
 } from 'node:tls';
 
@@ -31,6 +33,29 @@ export function normalizeFingerprint(value: string): string {
   return hex.match(/.{2}/g)?.join(':') ?? '';
 }
 
+// Parsing Node's ~150 public roots plus the extra anchors costs tens of milliseconds of CPU; doing it for
+// every connection made five parallel checks CPU-bound. One context per distinct trust setting instead.
+const contexts = new Map<string, SecureContext>();
+const MAX_CONTEXTS = 16;
+
+function secureContextFor(extra: readonly string[], partialChain: boolean): SecureContext {
+  const key = `${partialChain ? 'partial' : 'full'}\n${extra.join('\n')}`;
+  let context = contexts.get(key);
+  if (!context) {
+    if (contexts.size >= MAX_CONTEXTS) contexts.clear();
+    context = createSecureContext({
+      minVersion: 'TLSv1.2',
+      // `ca` replaces Node's public roots: keep them, so one account can mix public and private hosts.
+      ca: [...rootCertificates, ...extra],
+      // A pinned self-signed leaf is not a CA: let OpenSSL end the chain at it. Anyone able to pass with
+      // it holds the pinned certificate's private key, so this widens nothing else.
+      ...(partialChain ? { allowPartialTrustChain: true } : {}),
+    });
+    contexts.set(key, context);
+  }
+  return context;
+}
+
 /** Options for tls.connect, imapflow's and nodemailer's `tls`, and the https/undici agents. */
 export function tlsOptions(trust: TrustSettings = {}): ConnectionOptions {
   const pins = (trust.pinned ?? []).map((pin) => normalizeFingerprint(pin.sha256));
@@ -39,11 +64,7 @@ export function tlsOptions(trust: TrustSettings = {}): ConnectionOptions {
   );
   return {
     minVersion: 'TLSv1.2',
-    // Setting `ca` replaces Node's public roots: keep them, so one account can mix public and private hosts.
-    ...(extra.length > 0 ? { ca: [...rootCertificates, ...extra] } : {}),
-    // A pinned self-signed leaf is not a CA: let OpenSSL end the chain at it. Anyone able to pass with it
-    // holds the pinned certificate's private key, so this widens nothing else.
-    ...(pins.length > 0 ? { allowPartialTrustChain: true } : {}),
+    ...(extra.length > 0 ? { secureContext: secureContextFor(extra, pins.length > 0) } : {}),
     checkServerIdentity: (host: string, cert: PeerCertificate): Error | undefined =>
       // The user confirmed this exact certificate for this account: its name need not match (a NAS
       // reached by IP), as in a browser's or Thunderbird's certificate exception.

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyProgress } from '@shared/verify';
 import { ServiceResultRow } from './ServiceResultRow';
@@ -7,8 +8,13 @@ export function VerifyResults({ progress, cancelled }: { progress: VerifyProgres
   const { t } = useTranslation();
   const failed = progress.results.filter((result) => result.status !== 'ok').length;
   const count = progress.results.length;
+  const region = useRef<HTMLDivElement>(null);
+  // The rows appear below a long form: bring them into view when a check starts.
+  useEffect(() => {
+    region.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [progress.operationId]);
   return (
-    <div className="verify-results" aria-live="polite" aria-busy={!progress.done}>
+    <div ref={region} className="verify-results" aria-live="polite" aria-busy={!progress.done}>
       <ul className="result-list">
         {progress.results.map((result, index) => (
           <ServiceResultRow key={`${result.service}-${index}`} result={result} />
