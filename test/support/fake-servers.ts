@@ -60,49 +60,100 @@ export function startTlsServer(cert: { certPem: string; keyPem: string }): Promi
   return track(createTlsServer({ cert: cert.certPem, key: cert.keyPem }), () => undefined);
 }
 
-/** An IMAP server that offers LOGIN but no STARTTLS (or a man in the middle who stripped it). */
-export function startImapWithoutStarttls(): Promise<FakeServer> {
-  return track(createServer(), (socket) => {
-    socket.write('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN LOGIN] fake IMAP ready\r\n');
+/**
+ * A line-based server that speaks just enough of a protocol for one scenario: `greeting` on connect, then
+ * `reply(line)` for each line the client sends (undefined: say nothing; `end: true`: hang up after it).
+ */
+function startScripted(
+  cert: { certPem: string; keyPem: string } | undefined,
+  greeting: string,
+  reply: (line: string) => { text: string; end?: boolean } | undefined,
+): Promise<FakeServer> {
+  const server = cert ? createTlsServer({ cert: cert.certPem, key: cert.keyPem }) : createServer();
+  return track(server, (socket) => {
+    socket.write(greeting);
     let buffered = '';
     socket.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('latin1');
       let end: number;
       while ((end = buffered.indexOf('\r\n')) >= 0) {
-        const line = buffered.slice(0, end);
+        const answer = reply(buffered.slice(0, end));
         buffered = buffered.slice(end + 2);
-        const [tag, command = ''] = line.split(' ');
-        if (/^CAPABILITY$/i.test(command)) {
-          socket.write(`* CAPABILITY IMAP4rev1 AUTH=PLAIN LOGIN\r\n${tag} OK done\r\n`);
-        } else if (/^STARTTLS$/i.test(command)) {
-          socket.write(`${tag} BAD STARTTLS not supported\r\n`);
-        } else if (/^LOGOUT$/i.test(command)) {
-          socket.end(`* BYE\r\n${tag} OK bye\r\n`);
-        } else {
-          socket.write(`${tag} NO no\r\n`);
-        }
+        if (answer?.end) socket.end(answer.text);
+        else if (answer) socket.write(answer.text);
       }
     });
   });
 }
 
+/** IMAP: CAPABILITY, LOGOUT, and `onOther` for everything else. */
+function imapScript(capabilities: string, onOther: (tag: string, command: string) => string) {
+  return (line: string): { text: string; end?: boolean } => {
+    const [tag = '*', command = ''] = line.split(' ');
+    if (/^CAPABILITY$/i.test(command)) return { text: `* CAPABILITY ${capabilities}\r\n${tag} OK done\r\n` };
+    if (/^LOGOUT$/i.test(command)) return { text: `* BYE\r\n${tag} OK bye\r\n`, end: true };
+    return { text: onOther(tag, command) };
+  };
+}
+
+/** An IMAP server that offers LOGIN but no STARTTLS (or a man in the middle who stripped it). */
+export function startImapWithoutStarttls(): Promise<FakeServer> {
+  const capabilities = 'IMAP4rev1 AUTH=PLAIN LOGIN';
+  return startScripted(
+    undefined,
+    `* OK [CAPABILITY ${capabilities}] fake IMAP ready\r\n`,
+    imapScript(capabilities, (tag, command) =>
+      /^STARTTLS$/i.test(command) ? `${tag} BAD STARTTLS not supported\r\n` : `${tag} NO no\r\n`,
+    ),
+  );
+}
+
+/** An IMAP server over TLS that refuses every LOGIN with the given response text (e.g. Gmail's [ALERT]). */
+export function startImapRefusingLogin(
+  cert: { certPem: string; keyPem: string },
+  refusal: string,
+): Promise<FakeServer> {
+  const capabilities = 'IMAP4rev1';
+  return startScripted(
+    cert,
+    `* OK [CAPABILITY ${capabilities}] fake IMAP ready\r\n`,
+    imapScript(capabilities, (tag, command) =>
+      /^LOGIN$/i.test(command) ? `${tag} ${refusal}\r\n` : `${tag} BAD no\r\n`,
+    ),
+  );
+}
+
+/** SMTP: EHLO with `extensions`, QUIT, and `onOther` for everything else. */
+function smtpScript(extensions: string[], onOther: (line: string) => string) {
+  return (line: string): { text: string; end?: boolean } => {
+    if (/^(EHLO|HELO)/i.test(line)) {
+      const lines = ['fake.smtp', ...extensions];
+      return { text: lines.map((text, i) => `250${i === lines.length - 1 ? ' ' : '-'}${text}\r\n`).join('') };
+    }
+    if (/^QUIT/i.test(line)) return { text: '221 bye\r\n', end: true };
+    return { text: onOther(line) };
+  };
+}
+
 /** An SMTP server that announces AUTH but not STARTTLS, and refuses the command when asked anyway. */
 export function startSmtpWithoutStarttls(): Promise<FakeServer> {
-  return track(createServer(), (socket) => {
-    socket.write('220 fake.smtp ESMTP\r\n');
-    let buffered = '';
-    socket.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('latin1');
-      let end: number;
-      while ((end = buffered.indexOf('\r\n')) >= 0) {
-        const line = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        if (/^(EHLO|HELO)/i.test(line))
-          socket.write('250-fake.smtp\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n');
-        else if (/^STARTTLS/i.test(line)) socket.write('502 5.5.1 STARTTLS not available\r\n');
-        else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
-        else socket.write('503 5.5.1 no\r\n');
-      }
-    });
-  });
+  return startScripted(
+    undefined,
+    '220 fake.smtp ESMTP\r\n',
+    smtpScript(['AUTH PLAIN LOGIN', '8BITMIME'], (line) =>
+      /^STARTTLS/i.test(line) ? '502 5.5.1 STARTTLS not available\r\n' : '503 5.5.1 no\r\n',
+    ),
+  );
+}
+
+/** An SMTP server over TLS that refuses AUTH with the given (possibly multi-line) reply. */
+export function startSmtpRefusingAuth(
+  cert: { certPem: string; keyPem: string },
+  refusal: string,
+): Promise<FakeServer> {
+  return startScripted(
+    cert,
+    '220 fake.smtp ESMTP\r\n',
+    smtpScript(['AUTH PLAIN LOGIN'], (line) => (/^AUTH/i.test(line) ? refusal : '503 5.5.1 no\r\n')),
+  );
 }

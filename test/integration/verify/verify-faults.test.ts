@@ -8,7 +8,9 @@ import type { ServiceTarget } from '../../../src/core/verify/service-target';
 import { verifyServices } from '../../../src/core/verify/verify-services';
 import {
   type FakeServer,
+  startImapRefusingLogin,
   startImapWithoutStarttls,
+  startSmtpRefusingAuth,
   startSilentServer,
   startSmtpWithoutStarttls,
   startTlsServer,
@@ -136,6 +138,36 @@ describe('STARTTLS is mandatory: no password over plaintext', () => {
     expect(wire).toMatch(/EHLO/);
     for (const form of secretForms(anna.password)) expect(wire).not.toContain(form);
     expect(wire).not.toMatch(/AUTH/i);
+  });
+});
+
+describe('servers that demand an app password say so, and Ponte tells it apart from a wrong password', () => {
+  it('Gmail-style IMAP [ALERT] and SMTP 534-5.7.9 → APP_PASSWORD_REQUIRED', async () => {
+    const cert = await issueCertificate(rig.dir, { names: ['127.0.0.1'] });
+    const imap = await startImapRefusingLogin(
+      cert,
+      'NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)',
+    );
+    const smtp = await startSmtpRefusingAuth(
+      cert,
+      '534-5.7.9 Application-specific password required. Learn more at\r\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor\r\n',
+    );
+    try {
+      const results = await verifyServices(
+        [
+          { service: 'imap', endpoint: { host: '127.0.0.1', port: imap.port, security: 'tls' }, credential },
+          { service: 'smtp', endpoint: { host: '127.0.0.1', port: smtp.port, security: 'tls' }, credential },
+        ],
+        { trust },
+      );
+      expect(codes(results)).toEqual([
+        ['imap', 'APP_PASSWORD_REQUIRED'],
+        ['smtp', 'APP_PASSWORD_REQUIRED'],
+      ]);
+      expect(results[0]?.detail).toContain('Application-specific password required');
+    } finally {
+      await Promise.all([imap.close(), smtp.close()]);
+    }
   });
 });
 
