@@ -40,6 +40,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     user: { type: 'string' },
     'password-stdin': { type: 'boolean' },
     ca: { type: 'string' },
+    'trust-fingerprint': { type: 'string' },
     timeout: { type: 'string' },
   },
 };

@@ -33,6 +33,17 @@ export const verifyRequestSchema = z
     carddav: z.object({ url: httpsUrl }).strict().optional(),
     webdav: z.object({ url: httpsUrl, writeTest: z.boolean().optional() }).strict().optional(),
     caPem: z.string().max(65_536).includes('-----BEGIN CERTIFICATE-----').optional(),
+    pinned: z
+      .array(
+        z
+          .object({
+            sha256: z.string().regex(/^([0-9A-Fa-f]{2}:?){32}$/),
+            pem: z.string().max(16_384).includes('-----BEGIN CERTIFICATE-----'),
+          })
+          .strict(),
+      )
+      .max(10)
+      .optional(),
     timeoutSeconds: z.number().int().min(1).max(300).optional(),
   })
   .strict()

@@ -103,6 +103,18 @@ export interface FoundByService {
   webdav: WebDavFound;
 }
 
+/** The certificate a server presented when it was not trusted: what a person compares with IT's word. */
+export interface PresentedCertificate {
+  /** SHA-256 fingerprint, `AA:BB:…`. */
+  sha256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  /** Public: sent back with a pin so core can trust exactly this certificate. */
+  pem: string;
+}
+
 export type ServiceStatus = 'pending' | 'ok' | 'failed' | 'skipped';
 
 export type ServiceResult = {
@@ -115,6 +127,8 @@ export type ServiceResult = {
     found?: FoundByService[K];
     /** The server's own words (e.g. an IMAP [ALERT]), with the password scrubbed; for support staff. */
     detail?: string;
+    /** With TLS_UNTRUSTED and the other certificate codes, on implicit-TLS and https services. */
+    certificate?: PresentedCertificate;
   };
 }[ServiceKind];
 
@@ -131,6 +145,8 @@ export interface VerifyRequest {
   webdav?: { url: string; writeTest?: boolean };
   /** PEM of a private CA the user chose to trust for this check. */
   caPem?: string;
+  /** Certificates the user confirmed by fingerprint (from a result's `certificate`). */
+  pinned?: { sha256: string; pem: string }[];
   /** Time allowed per answer, in seconds. */
   timeoutSeconds?: number;
 }

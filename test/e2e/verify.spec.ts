@@ -1,6 +1,10 @@
+import { X509Certificate } from 'node:crypto';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import en from '../../src/shared/i18n/locales/en.json';
 import { startSilentServer } from '../support/fake-servers';
+import { selfSignedCertificate } from '../support/test-certificates';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
 
@@ -121,5 +125,40 @@ test('Escape cancels a check that hangs, and closes its connections', async ({ a
     await expect.poll(() => silent.openConnections()).toBe(0);
   } finally {
     await silent.close();
+  }
+});
+
+test('a self-signed server: shows the fingerprint to compare, trusts exactly that certificate on request', async ({
+  app,
+}) => {
+  const cert = await selfSignedCertificate(['nas.office.test']);
+  const server = createServer({ cert: cert.certPem, key: cert.keyPem }, (_req, res) =>
+    res.writeHead(401).end(),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const fingerprint = new X509Certificate(cert.certPem).fingerprint256;
+    await openVerify(app);
+    await app.getByLabel(en.verify.form.username).fill('segreteria@office.test');
+    await app.getByLabel(en.verify.form.password, { exact: true }).fill('nas-password');
+    for (const service of ['imap', 'smtp'] as const) {
+      await app
+        .getByLabel(en.verify.form.enable.replace('{{service}}', en.verify.services[service]))
+        .uncheck();
+    }
+    await app.getByLabel(en.verify.form.enable.replace('{{service}}', en.verify.services.webdav)).check();
+    await app.locator('#webdav-url').fill(`https://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+
+    const row = app.getByTestId('result-webdav');
+    await expect(row).toContainText(en.verify.codes.TLS_UNTRUSTED.title);
+    await expect(row.getByTestId('presented-certificate')).toContainText(fingerprint);
+    await row.getByRole('button', { name: en.verify.certificate.trust }).click();
+
+    await expect(app.getByTestId('pinned-certificate')).toContainText(fingerprint);
+    // Past TLS now: the NAS's own answer to a wrong password.
+    await expect(row).toContainText(en.verify.codes.AUTH_FAILED.title);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
 });

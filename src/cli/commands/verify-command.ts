@@ -3,7 +3,9 @@ import type { TFunction } from 'i18next';
 import type { ServiceResult, VerifyRequest } from '@shared/verify';
 import { verifyRequestSchema } from '@shared/verify-schema';
 import { foundPhrases } from '@shared/verify-summary';
+import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/presented-certificate';
 import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
+import { normalizeFingerprint } from '@core/verify/tls-trust';
 import { verifyServices } from '@core/verify/verify-services';
 import { parseEndpointSpec } from '../endpoint-spec';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
@@ -32,6 +34,9 @@ export async function verifyCommand(options: CommandOptionValues, context: Verif
 
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
+  const fingerprint =
+    typeof options['trust-fingerprint'] === 'string' ? options['trust-fingerprint'] : undefined;
+  if (fingerprint !== undefined) await pinPresented(request, fingerprint, context);
   const targets = targetsFromRequest(request, password);
   if (!context.json) io.err(t('verify.cli.heading', { count: targets.length, user: request.username }));
   try {
@@ -101,6 +106,28 @@ async function buildRequest(options: CommandOptionValues, t: TFunction): Promise
   return request;
 }
 
+/**
+ * `--trust-fingerprint`: trust the certificate a server presents only if it has exactly this fingerprint,
+ * read before any password is sent.
+ */
+async function pinPresented(
+  request: VerifyRequest,
+  fingerprint: string,
+  context: VerifyContext,
+): Promise<void> {
+  const wanted = normalizeFingerprint(fingerprint);
+  if (wanted.length !== 95) throw new UsageError(context.t('verify.cli.badFingerprint'));
+  const endpoints = targetsFromRequest(request, '').flatMap((target) => implicitTlsEndpoint(target) ?? []);
+  const presented = await Promise.all(
+    endpoints.map((endpoint) =>
+      readPresentedCertificate(endpoint.host, endpoint.port, { timeoutMs: 10_000 }),
+    ),
+  );
+  const match = presented.find((certificate) => certificate?.sha256 === wanted);
+  if (match) request.pinned = [{ sha256: match.sha256, pem: match.pem }];
+  else context.io.err(context.t('verify.cli.fingerprintNotSeen'));
+}
+
 async function readPassword(options: CommandOptionValues, context: VerifyContext): Promise<string> {
   const { io, t } = context;
   if (options['password-stdin'] === true) return readPasswordFromStream(io.stdin);
@@ -122,6 +149,12 @@ function printResult(result: ServiceResult, context: VerifyContext): void {
   io.out(`  → ${t(`verify.codes.${code}.fix`, { detail: result.detail ?? '' })}`);
   if (result.detail && code !== 'REDIRECT_REFUSED')
     io.out(`  ${t('verify.serverSaid', { detail: result.detail })}`);
+  if (result.certificate) {
+    const { subject, issuer, sha256 } = result.certificate;
+    io.out(`  ${t('verify.certificate.presented', { subject, issuer })}`);
+    io.out(`  ${t('verify.certificate.fingerprint')}: ${sha256}`);
+    io.out(`  ${t('verify.cli.trustHint', { fingerprint: sha256 })}`);
+  }
 }
 
 function summary(results: ServiceResult[], cancelled: boolean, t: TFunction): string {

@@ -1,4 +1,7 @@
+import { X509Certificate } from 'node:crypto';
 import type { VerifyRequest } from '@shared/verify';
+import { PonteError } from '../errors/ponte-error';
+import { normalizeFingerprint, type TrustSettings } from './tls-trust';
 import type { ServiceTarget } from './service-target';
 import type { VerifyOptions } from './verify-services';
 
@@ -22,8 +25,12 @@ export function targetsFromRequest(request: VerifyRequest, password: string): Se
 }
 
 export function optionsFromRequest(request: VerifyRequest): Pick<VerifyOptions, 'trust' | 'timeouts'> {
+  const trust: TrustSettings = {
+    ...(request.caPem ? { caPem: request.caPem } : {}),
+    ...(request.pinned?.length ? { pinned: request.pinned.map(checkedPin) } : {}),
+  };
   return {
-    ...(request.caPem ? { trust: { caPem: request.caPem } } : {}),
+    ...(trust.caPem || trust.pinned ? { trust } : {}),
     ...(request.timeoutSeconds
       ? {
           timeouts: {
@@ -33,4 +40,18 @@ export function optionsFromRequest(request: VerifyRequest): Pick<VerifyOptions, 
         }
       : {}),
   };
+}
+
+/** A pin is only what it claims: the certificate must have exactly the fingerprint the person confirmed. */
+function checkedPin(pin: { sha256: string; pem: string }): { sha256: string; pem: string } {
+  let actual: string;
+  try {
+    actual = new X509Certificate(pin.pem).fingerprint256;
+  } catch {
+    throw new PonteError('INVALID_INPUT', 'A confirmed certificate could not be read.');
+  }
+  if (actual !== normalizeFingerprint(pin.sha256)) {
+    throw new PonteError('INVALID_INPUT', 'A confirmed certificate does not have the confirmed fingerprint.');
+  }
+  return { sha256: actual, pem: pin.pem };
 }

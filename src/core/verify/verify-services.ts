@@ -5,6 +5,7 @@ import { verifyImap } from '../imap/verify-imap';
 import { verifySmtp } from '../smtp/verify-smtp';
 import { verifyWebDav } from '../webdav/verify-webdav';
 import { unexpectedFailure } from './adapter-errors';
+import { implicitTlsEndpoint, readPresentedCertificate } from './presented-certificate';
 import { runBounded } from './run-bounded';
 import { type AdapterContext, DEFAULT_TIMEOUTS, type ServiceTarget, type Timeouts } from './service-target';
 import type { TrustSettings } from './tls-trust';
@@ -80,12 +81,28 @@ async function verifyOne(
     } as ServiceResult;
   } catch (error) {
     const failure = unexpectedFailure(error, target.credential.password);
+    const certificate = CERTIFICATE_CODES.has(failure.code)
+      ? await presentedBy(target, timeouts, options.signal)
+      : undefined;
     return {
       service: target.service,
       status: failure.code === 'CANCELLED' ? 'skipped' : 'failed',
       code: failure.code,
       durationMs: elapsed(),
       ...(failure.detail ? { detail: failure.detail } : {}),
+      ...(certificate ? { certificate } : {}),
     };
   }
+}
+
+const CERTIFICATE_CODES = new Set(['TLS_UNTRUSTED', 'TLS_HOSTNAME_MISMATCH', 'TLS_EXPIRED']);
+
+/** What the server presented, so the person can compare its fingerprint with what IT says and pin it. */
+async function presentedBy(target: ServiceTarget, timeouts: Timeouts, signal?: AbortSignal) {
+  const endpoint = implicitTlsEndpoint(target);
+  if (!endpoint) return undefined;
+  return readPresentedCertificate(endpoint.host, endpoint.port, {
+    timeoutMs: timeouts.connectMs,
+    ...(signal ? { signal } : {}),
+  });
 }

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { ServiceResult } from '@shared/verify';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { X509Certificate } from 'node:crypto';
 import { startSilentServer } from '../../support/fake-servers';
+import { selfSignedCertificate } from '../../support/test-certificates';
 import { rigUser } from '../verify/rig-targets';
 
 const root = join(__dirname, '../../..');
@@ -135,6 +139,38 @@ describe('ponte verify', () => {
       await expect.poll(() => silent.openConnections()).toBe(0);
     } finally {
       await silent.close();
+    }
+  });
+
+  it('shows a self-signed server’s fingerprint, and trusts it only with --trust-fingerprint', async () => {
+    const cert = await selfSignedCertificate(['nas.office.test']);
+    const server = createServer({ cert: cert.certPem, key: cert.keyPem }, (_req, res) =>
+      res.writeHead(401).end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const fingerprint = new X509Certificate(cert.certPem).fingerprint256;
+      const args = ['verify', '--user', 'a', '--webdav', url, '--password-stdin'];
+
+      const untrusted = await ponte(args, 'pw-1234');
+      expect(untrusted.code).toBe(1);
+      expect(untrusted.stdout).toContain(fingerprint);
+      expect(untrusted.stdout).toContain('--trust-fingerprint');
+
+      const trusted = await ponte(
+        [...args, '--json', '--trust-fingerprint', fingerprint.replaceAll(':', '')],
+        'pw-1234',
+      );
+      // Past TLS: the server's own 401.
+      expect((JSON.parse(trusted.stdout) as ServiceResult[]).map((r) => r.code)).toEqual(['AUTH_FAILED']);
+
+      const other = new X509Certificate((await selfSignedCertificate(['x.test'])).certPem).fingerprint256;
+      const wrong = await ponte([...args, '--json', '--trust-fingerprint', other], 'pw-1234');
+      expect((JSON.parse(wrong.stdout) as ServiceResult[]).map((r) => r.code)).toEqual(['TLS_UNTRUSTED']);
+      expect(wrong.stderr).toContain('No server presented a certificate with that fingerprint');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

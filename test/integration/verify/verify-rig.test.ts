@@ -120,6 +120,9 @@ describe('verifyServices against the rig', () => {
       const [pinned] = await verifyServices([target], { trust: { pinned: [pin] } });
       const [wrongPin] = await verifyServices([target], { trust: { pinned: [otherPin] } });
       expect(unpinned?.code).toBe('TLS_UNTRUSTED');
+      // What the person compares with IT's word, read without sending anything and without trusting it.
+      expect(unpinned?.certificate).toMatchObject({ sha256: pin.sha256, subject: 'CN=nas.office.test' });
+      expect(unpinned?.certificate?.pem).toBe(confirmed.certPem);
       // Past TLS (the name differs from 127.0.0.1, the user accepted this very certificate): the server's 401.
       expect(pinned?.code).toBe('AUTH_FAILED');
       expect(wrongPin?.code).toBe('TLS_UNTRUSTED');

@@ -1,11 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceResult } from '@shared/verify';
+import type { PresentedCertificate, ServiceResult } from '@shared/verify';
 import { foundPhrases } from '@shared/verify-summary';
+import { CertificateNotice } from './CertificateNotice';
 
 const ICONS = { pending: '', ok: '✓', failed: '✗', skipped: '–' } as const;
 
 /** One service: a spinner while pending, then what was found, or what went wrong and what to do. */
-export function ServiceResultRow({ result }: { result: ServiceResult }) {
+interface Props {
+  result: ServiceResult;
+  onTrustCertificate?: (certificate: PresentedCertificate) => void;
+}
+
+export function ServiceResultRow({ result, onTrustCertificate }: Props) {
   const { t, i18n } = useTranslation();
   const name = t(`verify.services.${result.service}`);
   return (
@@ -56,6 +62,12 @@ export function ServiceResultRow({ result }: { result: ServiceResult }) {
             </p>
             {result.detail && result.code !== 'REDIRECT_REFUSED' && (
               <p className="result-detail">{t('verify.serverSaid', { detail: result.detail })}</p>
+            )}
+            {result.certificate && (
+              <CertificateNotice
+                certificate={result.certificate}
+                {...(onTrustCertificate ? { onTrust: onTrustCertificate } : {})}
+              />
             )}
           </>
         )}

@@ -4,12 +4,14 @@ import { isPemCertificate, type VerifyForm } from './verify-form';
 
 interface Props {
   trust: VerifyForm['trust'];
+  pinned: VerifyForm['pinned'];
   disabled: boolean;
   onChange: (trust: VerifyForm['trust']) => void;
+  onUnpin: (sha256: string) => void;
 }
 
 /** A private CA the user's IT handed out: read in the page, checked to be a PEM certificate, sent as text. */
-export function TrustFileField({ trust, disabled, onChange }: Props) {
+export function TrustFileField({ trust, pinned, disabled, onChange, onUnpin }: Props) {
   const { t } = useTranslation();
   const [invalid, setInvalid] = useState(false);
   return (
@@ -38,6 +40,14 @@ export function TrustFileField({ trust, disabled, onChange }: Props) {
           }}
         />
       )}
+      {pinned.map((pin) => (
+        <p key={pin.sha256} data-testid="pinned-certificate">
+          {t('verify.certificate.trusted', { fingerprint: pin.sha256 })}{' '}
+          <button type="button" onClick={() => onUnpin(pin.sha256)}>
+            {t('verify.form.trustClear')}
+          </button>
+        </p>
+      ))}
       {invalid && (
         <p className="field-error" role="alert">
           {t('verify.invalid.trustFile')}

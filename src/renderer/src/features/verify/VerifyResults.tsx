@@ -1,10 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyProgress } from '@shared/verify';
+import type { PresentedCertificate, VerifyProgress } from '@shared/verify';
 import { ServiceResultRow } from './ServiceResultRow';
 
 /** The rows, announced politely to screen readers as they change, and a one-line summary at the end. */
-export function VerifyResults({ progress, cancelled }: { progress: VerifyProgress; cancelled: boolean }) {
+interface Props {
+  progress: VerifyProgress;
+  cancelled: boolean;
+  onTrustCertificate: (certificate: PresentedCertificate) => void;
+}
+
+export function VerifyResults({ progress, cancelled, onTrustCertificate }: Props) {
   const { t } = useTranslation();
   const failed = progress.results.filter((result) => result.status !== 'ok').length;
   const count = progress.results.length;
@@ -17,7 +23,11 @@ export function VerifyResults({ progress, cancelled }: { progress: VerifyProgres
     <div ref={region} className="verify-results" aria-live="polite" aria-busy={!progress.done}>
       <ul className="result-list">
         {progress.results.map((result, index) => (
-          <ServiceResultRow key={`${result.service}-${index}`} result={result} />
+          <ServiceResultRow
+            key={`${result.service}-${index}`}
+            result={result}
+            {...(progress.done ? { onTrustCertificate } : {})}
+          />
         ))}
       </ul>
       {progress.done && (

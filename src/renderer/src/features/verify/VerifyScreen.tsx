@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { PresentedCertificate } from '@shared/verify';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CredentialFields } from './CredentialFields';
@@ -41,15 +42,30 @@ export function VerifyScreen() {
   const update = <K extends keyof VerifyForm>(key: K, value: VerifyForm[K]): void =>
     setForm((previous) => ({ ...previous, [key]: value }));
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    const checked = toRequest(form);
+  const check = (current: VerifyForm): void => {
+    const checked = toRequest(current);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
     }
     setErrors({});
     void start(checked.request, checked.password);
+  };
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    check(form);
+  };
+
+  // The person compared the fingerprint and trusts this certificate: pin it and check again at once.
+  const trustCertificate = (certificate: PresentedCertificate): void => {
+    const pinned = [
+      ...form.pinned.filter((pin) => pin.sha256 !== certificate.sha256),
+      { sha256: certificate.sha256, pem: certificate.pem },
+    ];
+    const next = { ...form, pinned };
+    setForm(next);
+    check(next);
   };
 
   return (
@@ -107,7 +123,18 @@ export function VerifyScreen() {
             {t('verify.form.writeTest')}
           </label>
         </UrlServiceFields>
-        <TrustFileField trust={form.trust} disabled={running} onChange={(trust) => update('trust', trust)} />
+        <TrustFileField
+          trust={form.trust}
+          pinned={form.pinned}
+          disabled={running}
+          onChange={(trust) => update('trust', trust)}
+          onUnpin={(sha256) =>
+            update(
+              'pinned',
+              form.pinned.filter((pin) => pin.sha256 !== sha256),
+            )
+          }
+        />
         <div className="actions">
           {running ? (
             <button type="button" onClick={cancel} disabled={state.cancelling}>
@@ -125,6 +152,7 @@ export function VerifyScreen() {
         <VerifyResults
           progress={state.progress}
           cancelled={state.phase === 'done' && state.progress.results.some((r) => r.code === 'CANCELLED')}
+          onTrustCertificate={trustCertificate}
         />
       )}
     </section>

@@ -23,6 +23,8 @@ export interface VerifyForm {
   carddav: UrlFields;
   webdav: UrlFields & { writeTest: boolean };
   trust?: { name: string; pem: string };
+  /** Server certificates the person confirmed by fingerprint, from an earlier result. */
+  pinned: { sha256: string; pem: string }[];
 }
 
 /** Standard ports (RFC 8314 for implicit TLS, RFC 6409 submission, RFC 3501 IMAP with STARTTLS). */
@@ -40,6 +42,7 @@ export function emptyForm(): VerifyForm {
     caldav: { enabled: false, url: '' },
     carddav: { enabled: false, url: '' },
     webdav: { enabled: false, url: '', writeTest: false },
+    pinned: [],
   };
 }
 
@@ -96,6 +99,7 @@ export function toRequest(
     };
   }
   if (form.trust) request.caPem = form.trust.pem;
+  if (form.pinned.length > 0) request.pinned = form.pinned;
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
     : { ok: true, request, password: form.password };
