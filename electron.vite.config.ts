@@ -34,6 +34,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/cli/index.ts'),
           launcher: resolve(__dirname, 'src/cli/launcher.ts'),
           'web-bridge': resolve(__dirname, 'src/web-bridge/index.ts'),
+          'write-provider-schema': resolve(__dirname, 'src/cli/write-provider-schema.ts'),
         },
       },
     },

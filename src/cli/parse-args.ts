@@ -30,6 +30,8 @@ const globalOptions: OptionSpecs = {
 /** Every command's own options. There is deliberately no option that takes a password. */
 export const commandOptions: Record<string, OptionSpecs> = {
   doctor: {},
+  providers: {},
+  discover: {},
   verify: {
     imap: { type: 'string' },
     smtp: { type: 'string' },

@@ -3,6 +3,7 @@ import { resolveDataDir } from '@core/paths/data-dir';
 import { homedir } from 'node:os';
 import { chooseCliLanguage, createTranslator } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
+import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_USAGE, printJson, type CliIo } from './output';
 import { parseCliArgs, UsageError } from './parse-args';
@@ -20,7 +21,11 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   const { io } = context;
   const core =
     context.core ??
-    createCore({ dataDir: resolveDataDir({ env: io.env, platform: process.platform, home: homedir() }) });
+    createCore({
+      dataDir: resolveDataDir({ env: io.env, platform: process.platform, home: homedir() }),
+      appRoot: context.appRoot,
+      env: io.env,
+    });
 
   let args;
   try {
@@ -52,8 +57,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         version: context.version,
       });
     case 'verify':
+    case 'discover':
+    case 'providers':
       try {
-        return await verifyCommand(args.options, { io, t, json: args.json, language });
+        if (args.command === 'verify')
+          return await verifyCommand(args.options, { io, t, json: args.json, language });
+        if (args.command === 'discover')
+          return await discoverCommand(core, args.rest, { io, t, json: args.json });
+        return await providersCommand(core, { io, t, json: args.json });
       } catch (error) {
         if (error instanceof UsageError) return usageError(io, args.json, error.message);
         throw error;

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { type Catalog, loadCatalog } from './providers/catalog';
 import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -9,10 +11,32 @@ export interface Core {
   settings: SettingsStore;
   secrets: SecretStore;
   verifications: VerifyOperations;
+  /** The provider catalog, read and validated once, on first use. */
+  catalog(): Promise<Catalog>;
+  /** `host:port` of a DNS server for discovery (PONTE_DNS_SERVER); the system's when undefined. */
+  dnsServer: string | undefined;
 }
 
-export function createCore(options: { dataDir: string; secrets?: SecretStore }): Core {
+export interface CoreOptions {
+  dataDir: string;
+  /** The app's root (package.json's folder): the catalog is in resources/providers under it. */
+  appRoot: string;
+  secrets?: SecretStore;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createCore(options: CoreOptions): Core {
+  let catalog: Promise<Catalog> | undefined;
   return {
+    catalog: () => {
+      catalog ??= loadCatalog(join(options.appRoot, 'resources', 'providers'));
+      // A failed load is not cached: the next call tries again.
+      catalog.catch(() => {
+        catalog = undefined;
+      });
+      return catalog;
+    },
+    dnsServer: (options.env ?? process.env).PONTE_DNS_SERVER || undefined,
     dataDir: options.dataDir,
     settings: new SettingsStore(options.dataDir),
     secrets: options.secrets ?? new KeytarSecretStore(),

@@ -21,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(() => {
-    const core = createCore({ dataDir: app.getPath('userData') });
+    const core = createCore({ dataDir: app.getPath('userData'), appRoot: app.getAppPath() });
     hardenSessions();
     registerAppProtocol();
     registerIpc(core);

@@ -10,6 +10,8 @@ export const CHANNELS = [
   'verify:start',
   'verify:status',
   'verify:cancel',
+  'providers:list',
+  'discovery:run',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
-import type { AccountSummary, AppInfo, DoctorReport, Settings } from './models';
+import type { DiscoveryResult } from './discovery';
+import type { AccountSummary, AppInfo, DoctorReport, ProviderSummary, Settings } from './models';
 import type { VerifyProgress } from './verify';
 import { operationIdSchema, passwordSchema, verifyRequestSchema } from './verify-schema';
 
@@ -38,6 +39,8 @@ export const contract = {
     z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
   ),
   'verify:cancel': call<VerifyProgress>()(z.object({ operationId: operationIdSchema }).strict()),
+  'providers:list': call<ProviderSummary[]>()(noInput),
+  'discovery:run': call<DiscoveryResult>()(z.object({ email: z.string().trim().min(3).max(320) }).strict()),
 } satisfies Record<Channel, CallSpec<z.ZodType, unknown>>;
 
 // Compile-time proof that CHANNELS and the contract list the same calls.

@@ -38,3 +38,14 @@ export interface DoctorReport {
   ok: boolean;
   checks: DoctorCheck[];
 }
+
+/** A catalogued provider, as lists and pickers show it. */
+export interface ProviderSummary {
+  id: string;
+  name: string;
+  domains: string[];
+  pec: boolean;
+  /** Ponte cannot serve it (OAuth only): shown with the reason, never offered as working. */
+  unsupported: boolean;
+  appPassword: 'with-2fa' | 'always' | 'optional' | 'none';
+}

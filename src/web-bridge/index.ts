@@ -11,7 +11,7 @@ import { startBridge } from './bridge-server';
 
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
-  const core = createCore({ dataDir: currentDataDir() });
+  const core = createCore({ dataDir: currentDataDir(), appRoot });
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

@@ -7,5 +7,7 @@ import { startRig } from '../rig/rig';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const rig = await startRig();
   process.env.PONTE_RIG_INFO = JSON.stringify(rig.info);
+  // Discovery in the bridge asks the rig's dnsmasq, which serves the rig domain's SRV records.
+  process.env.PONTE_DNS_SERVER = `127.0.0.1:${rig.info.dns.port}`;
   return () => rig.stop();
 }

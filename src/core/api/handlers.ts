@@ -6,6 +6,8 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
+import { discover } from '../discovery/discover';
+import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
 
@@ -47,6 +49,12 @@ export function createHandlers(core: Core, host: Host): Handlers {
       core.verifications.start(targetsFromRequest(request, password), optionsFromRequest(request)),
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
+    'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
+    'discovery:run': async ({ email }) =>
+      discover(email, {
+        catalog: await core.catalog(),
+        ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),
+      }),
   };
 }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-bridge-'));
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Ponte</title>');
-  const core = createCore({ dataDir: join(dir, 'data') });
+  const core = createCore({ dataDir: join(dir, 'data'), appRoot: join(__dirname, '../../..') });
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

@@ -21,13 +21,16 @@ const unusedSecrets: SecretStore = {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-dispatch-'));
   opened.length = 0;
-  handlers = createHandlers(createCore({ dataDir: dir, secrets: unusedSecrets }), {
-    shell: 'browser',
-    appName: 'Ponte',
-    appVersion: '9.9.9',
-    appRoot: dir,
-    openExternal: async (url) => void opened.push(url),
-  });
+  handlers = createHandlers(
+    createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
+    {
+      shell: 'browser',
+      appName: 'Ponte',
+      appVersion: '9.9.9',
+      appRoot: dir,
+      openExternal: async (url) => void opened.push(url),
+    },
+  );
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 

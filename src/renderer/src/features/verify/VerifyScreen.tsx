@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { PresentedCertificate } from '@shared/verify';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { applyDiscovery } from './apply-discovery';
 import { CredentialFields } from './CredentialFields';
+import { DiscoveryPanel } from './DiscoveryPanel';
 import { MailServiceFields } from './MailServiceFields';
 import { TrustFileField } from './TrustFileField';
 import { UrlServiceFields } from './UrlServiceFields';
@@ -72,6 +74,10 @@ export function VerifyScreen() {
     <section aria-labelledby="verify-title" className="verify-screen">
       <h2 id="verify-title">{t('verify.title')}</h2>
       <p className="intro">{t('verify.intro')}</p>
+      <DiscoveryPanel
+        disabled={running}
+        onFound={(result) => setForm((previous) => applyDiscovery(previous, result))}
+      />
       <form ref={formRef} onSubmit={submit} noValidate>
         <CredentialFields form={form} errors={errors} disabled={running} onChange={update} />
         {errors.services && (

@@ -1,0 +1,105 @@
+import type { TFunction } from 'i18next';
+import type { CandidateBase, DiscoveryResult } from '@shared/discovery';
+import type { ServiceKind } from '@shared/verify';
+import type { Core } from '@core/core';
+import { discover, emailDomain } from '@core/discovery/discover';
+import { providerSummary } from '@core/providers/provider-summary';
+import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
+import { UsageError } from '../parse-args';
+
+interface Context {
+  io: CliIo;
+  t: TFunction;
+  json: boolean;
+}
+
+/** `ponte providers`: the catalog, one line per provider. */
+export async function providersCommand(core: Core, { io, t, json }: Context): Promise<number> {
+  const summaries = (await core.catalog()).providers.map(providerSummary);
+  if (json) {
+    printJson(io, summaries);
+    return EXIT_OK;
+  }
+  io.out(t('discovery.cli.providersHeading', { count: summaries.length }));
+  for (const provider of summaries) {
+    const tags = [
+      provider.pec ? t('discovery.cli.pec') : undefined,
+      provider.unsupported
+        ? t('discovery.cli.unsupportedTag')
+        : t(`discovery.cli.appPassword.${provider.appPassword}`),
+    ].filter(Boolean);
+    // A few domains say enough; --json has them all (Posteo alone has fifty).
+    const shown = provider.domains.slice(0, 4).join(', ') + (provider.domains.length > 4 ? ', …' : '');
+    io.out(`  ${provider.id.padEnd(16)} ${provider.name} — ${tags.join(', ')}${shown ? ` (${shown})` : ''}`);
+  }
+  return EXIT_OK;
+}
+
+/** `ponte discover EMAIL`: settings per service with where each came from; exit 1 when nothing was found. */
+export async function discoverCommand(core: Core, rest: string[], context: Context): Promise<number> {
+  const { io, t } = context;
+  const email = rest[0];
+  if (!email || rest.length > 1 || !emailDomain(email)) throw new UsageError(t('discovery.cli.missingEmail'));
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  try {
+    const result = await discover(email, {
+      catalog: await core.catalog(),
+      signal: controller.signal,
+      ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),
+    });
+    const found = Object.values(result.candidates).some((list) => list.length > 0);
+    if (context.json) printJson(io, result);
+    else printDiscovery(result, context);
+    return found && !result.provider?.unsupported ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    stopListening();
+  }
+}
+
+function printDiscovery(result: DiscoveryResult, { io, t }: Context): void {
+  io.out(t('discovery.cli.heading', { email: result.email }));
+  if (result.provider) {
+    io.out(
+      t('discovery.found', {
+        name: result.provider.name,
+        source: t(`discovery.sources.${result.provider.via === 'domain' ? 'catalog' : 'mx'}`),
+      }),
+    );
+    if (result.provider.unsupported) io.out(t('discovery.unsupported', { name: result.provider.name }));
+  }
+  for (const service of ['imap', 'smtp', 'caldav', 'carddav', 'webdav'] as ServiceKind[]) {
+    for (const candidate of result.candidates[service]) {
+      const settings =
+        'endpoint' in candidate
+          ? `${candidate.endpoint.host}:${candidate.endpoint.port}${candidate.endpoint.security === 'starttls' ? '/starttls' : ''}`
+          : candidate.url;
+      io.out(
+        `  ${t('discovery.cli.candidate', {
+          service: t(`verify.services.${service}`),
+          settings,
+          source: t(`discovery.sources.${candidate.source}`),
+          confidence: t(`discovery.confidence.${candidate.confidence}`),
+        })}`,
+      );
+      for (const line of flags(candidate, t)) io.out(`    ${line}`);
+    }
+  }
+  if (Object.values(result.candidates).every((list) => list.length === 0))
+    io.out(t('discovery.nothingFound'));
+  if (result.notes.length > 0) {
+    io.out(t('discovery.cli.notes'));
+    for (const note of result.notes) io.out(`  - ${note}`);
+  }
+}
+
+function flags(candidate: CandidateBase, t: TFunction): string[] {
+  return [
+    candidate.username ? t('discovery.cli.username', { username: candidate.username }) : undefined,
+    candidate.needsConfirmation ? t('discovery.needsConfirmation') : undefined,
+    candidate.needsInput.length
+      ? t('discovery.needsInput', { fields: candidate.needsInput.join(', ') })
+      : undefined,
+    candidate.confirmed ? undefined : t('discovery.unconfirmed'),
+  ].filter((line): line is string => line !== undefined);
+}

@@ -1,0 +1,76 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { MailEndpoint } from '@shared/verify';
+
+export interface AutoconfigServer {
+  service: 'imap' | 'smtp';
+  endpoint: MailEndpoint;
+  /** Mozilla's %EMAILADDRESS% / %EMAILLOCALPART% / %EMAILDOMAIN%, already filled in. */
+  username?: string;
+}
+
+export type AutoconfigParse = { ok: true; servers: AutoconfigServer[] } | { ok: false; reason: string };
+
+const asList = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+
+/**
+ * A Mozilla autoconfig file (clientConfig v1.1) → the IMAP and SMTP servers it offers over TLS. Any DTD is
+ * refused before parsing (no entity expansion, internal or external); plaintext servers are dropped,
+ * never offered; POP3 is not used by Ponte.
+ */
+export function parseAutoconfig(xml: string, email: string): AutoconfigParse {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { ok: false, reason: 'autoconfig file has a DTD; refused' };
+  let document: unknown;
+  try {
+    document = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      processEntities: false,
+      parseTagValue: false,
+    }).parse(xml, true);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `malformed autoconfig XML (${(error as Error).message.split('\n')[0] ?? ''})`,
+    };
+  }
+  const root = (document as Record<string, unknown> | undefined)?.clientConfig as
+    Record<string, unknown> | undefined;
+  const provider = asList(root?.emailProvider)[0] as Record<string, unknown> | undefined;
+  if (!provider) return { ok: false, reason: 'not a clientConfig document' };
+  const [localPart = '', domain = ''] = email.split('@');
+  const fill = (template: string | undefined): string | undefined =>
+    template
+      ?.replaceAll('%EMAILADDRESS%', email)
+      .replaceAll('%EMAILLOCALPART%', localPart)
+      .replaceAll('%EMAILDOMAIN%', domain);
+
+  const servers: AutoconfigServer[] = [];
+  const read = (entries: unknown[], service: 'imap' | 'smtp'): void => {
+    for (const entry of entries) {
+      const server = entry as Record<string, unknown>;
+      if (service === 'imap' && text(server['@type']) !== 'imap') continue;
+      const host = text(server.hostname);
+      const port = Number(text(server.port));
+      const socketType = text(server.socketType)?.toUpperCase();
+      const security = socketType === 'SSL' ? 'tls' : socketType === 'STARTTLS' ? 'starttls' : undefined;
+      if (!host || !/^[A-Za-z0-9.-]+$/.test(host) || !Number.isInteger(port) || port < 1 || port > 65_535)
+        continue;
+      if (!security) continue;
+      const username = fill(text(server.username));
+      servers.push({
+        service,
+        endpoint: { host: host.toLowerCase(), port, security },
+        ...(username ? { username } : {}),
+      });
+    }
+  };
+  read(asList(provider.incomingServer), 'imap');
+  read(asList(provider.outgoingServer), 'smtp');
+  return servers.length > 0
+    ? { ok: true, servers }
+    : { ok: false, reason: 'autoconfig offers no IMAP/SMTP over TLS' };
+}

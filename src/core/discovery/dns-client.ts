@@ -1,0 +1,101 @@
+import { isIP } from 'node:net';
+import type { LookupAddress, LookupOneOptions } from 'node:dns';
+import { Resolver } from 'node:dns/promises';
+
+export interface SrvTarget {
+  host: string;
+  port: number;
+  priority: number;
+  weight: number;
+}
+
+/**
+ * Every DNS question discovery asks, through one resolver: the system's, or the server in
+ * PONTE_DNS_SERVER (`127.0.0.1:5353`), which is how tests put the rig's dnsmasq in front. Its `lookup` is
+ * handed to sockets so that connections made during discovery resolve names the same way.
+ */
+export class DnsClient {
+  private readonly resolver: Resolver;
+
+  constructor(options: { server?: string; timeoutMs?: number } = {}) {
+    this.resolver = new Resolver({ timeout: options.timeoutMs ?? 2_000, tries: 1 });
+    if (options.server) this.resolver.setServers([options.server]);
+  }
+
+  static fromEnv(env: NodeJS.ProcessEnv): DnsClient {
+    return new DnsClient(env.PONTE_DNS_SERVER ? { server: env.PONTE_DNS_SERVER } : {});
+  }
+
+  cancel(): void {
+    this.resolver.cancel();
+  }
+
+  /** MX hosts, best (lowest preference) first; empty when there are none or the name does not exist. */
+  async mx(domain: string): Promise<string[]> {
+    const records = await orEmpty(this.resolver.resolveMx(domain));
+    return records.sort((a, b) => a.priority - b.priority).map((record) => record.exchange.toLowerCase());
+  }
+
+  /** RFC 2782 order: priority, then heavier weight first; a "." target means "not offered here". */
+  async srv(name: string): Promise<SrvTarget[]> {
+    const records = await orEmpty(this.resolver.resolveSrv(name));
+    return records
+      .filter((record) => record.name !== '' && record.name !== '.')
+      .sort((a, b) => a.priority - b.priority || b.weight - a.weight)
+      .map((record) => ({
+        host: record.name.toLowerCase(),
+        port: record.port,
+        priority: record.priority,
+        weight: record.weight,
+      }));
+  }
+
+  async txt(name: string): Promise<string[]> {
+    const records = await orEmpty(this.resolver.resolveTxt(name));
+    return records.map((chunks) => chunks.join(''));
+  }
+
+  async addresses(host: string): Promise<string[]> {
+    if (isIP(host)) return [host];
+    const [v4, v6] = await Promise.all([
+      orEmpty(this.resolver.resolve4(host)),
+      orEmpty(this.resolver.resolve6(host)),
+    ]);
+    return [...v4, ...v6];
+  }
+
+  /** A `lookup` for net/tls/undici connect options, answering from this resolver. */
+  readonly lookup = (
+    hostname: string,
+    options: LookupOneOptions | { all: true },
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void,
+  ): void => {
+    this.addresses(hostname).then(
+      (found) => {
+        if (found.length === 0) {
+          const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+          error.code = 'ENOTFOUND';
+          callback(error, '');
+          return;
+        }
+        const entries = found.map((address) => ({ address, family: isIP(address) }));
+        if ('all' in options && options.all) callback(null, entries);
+        else callback(null, entries[0]?.address ?? '', entries[0]?.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, ''),
+    );
+  };
+}
+
+/** NXDOMAIN, no data or a refused query all mean "nothing here" to discovery. */
+async function orEmpty<T>(query: Promise<T[]>): Promise<T[]> {
+  try {
+    return await query;
+  } catch {
+    return [];
+  }
+}

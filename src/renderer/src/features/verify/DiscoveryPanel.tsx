@@ -1,0 +1,96 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WireError } from '@shared/error-codes';
+import type { CandidateBase, DiscoveryResult } from '@shared/discovery';
+import { call } from '../../api/ponte-client';
+import { toWire } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+interface Props {
+  disabled: boolean;
+  onFound: (result: DiscoveryResult) => void;
+}
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'finding' }
+  | { phase: 'done'; result: DiscoveryResult }
+  | { phase: 'error'; error: WireError };
+
+/** Step one: the e-mail address in, the provider and the settings found out, with where they came from. */
+export function DiscoveryPanel({ disabled, onFound }: Props) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<State>({ phase: 'idle' });
+
+  const find = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setState({ phase: 'finding' });
+    try {
+      const result = await call('discovery:run', { email });
+      setState({ phase: 'done', result });
+      if (!result.provider?.unsupported) onFound(result);
+    } catch (error) {
+      setState({ phase: 'error', error: toWire(error) });
+    }
+  };
+
+  return (
+    <form className="discovery" onSubmit={find}>
+      <p className="hint">{t('discovery.form.intro')}</p>
+      <div className="field">
+        <label htmlFor="discovery-email">{t('discovery.form.email')}</label>
+        <div className="with-button">
+          <input
+            id="discovery-email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            disabled={disabled}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <button type="submit" disabled={disabled || state.phase === 'finding' || !email.includes('@')}>
+            {t('discovery.form.find')}
+          </button>
+        </div>
+      </div>
+      <div aria-live="polite" data-testid="discovery-status">
+        {state.phase === 'finding' && <p aria-busy="true">{t('discovery.form.finding')}</p>}
+        {state.phase === 'error' && <ErrorNotice error={state.error} />}
+        {state.phase === 'done' && <DiscoverySummary result={state.result} />}
+      </div>
+    </form>
+  );
+}
+
+function DiscoverySummary({ result }: { result: DiscoveryResult }) {
+  const { t } = useTranslation();
+  const all: CandidateBase[] = Object.values(result.candidates).flat();
+  const best = [result.candidates.imap[0], result.candidates.smtp[0], result.candidates.caldav[0]].find(
+    Boolean,
+  );
+  if (result.provider?.unsupported) {
+    return (
+      <p className="notice notice-error">{t('discovery.unsupported', { name: result.provider.name })}</p>
+    );
+  }
+  if (all.length === 0) return <p className="notice">{t('discovery.nothingFound')}</p>;
+  const name = result.provider?.name ?? result.domain;
+  const source = result.provider
+    ? result.provider.via === 'domain'
+      ? 'catalog'
+      : 'mx'
+    : (best?.source ?? 'guess');
+  const needs = [...new Set(all.flatMap((c) => c.needsInput))];
+  return (
+    <div className="notice">
+      <p className="notice-title">
+        {t('discovery.found', { name, source: t(`discovery.sources.${source}`) })}
+      </p>
+      {all.some((c) => c.needsConfirmation) && <p>{t('discovery.needsConfirmation')}</p>}
+      {all.some((c) => !c.confirmed) && <p>{t('discovery.unconfirmed')}</p>}
+      {needs.length > 0 && <p>{t('discovery.needsInput', { fields: needs.join(', ') })}</p>}
+      <p>{t('discovery.filled')}</p>
+    </div>
+  );
+}

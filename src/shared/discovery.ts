@@ -1,0 +1,46 @@
+import type { MailEndpoint, ServiceKind } from './verify';
+
+// What autodiscovery found for an e-mail address: per service, candidate settings ranked best first, each
+// saying where it came from.
+
+export type DiscoverySource = 'catalog' | 'mx' | 'autoconfig' | 'ispdb' | 'srv' | 'well-known' | 'guess';
+
+export interface CandidateBase {
+  source: DiscoverySource;
+  confidence: 'high' | 'medium' | 'low';
+  /** User name to use, when the source says (e.g. `anna@example.com`, or the local part). */
+  username?: string;
+  /**
+   * Learnt from an unauthenticated source (DNS without DNSSEC) and pointing outside the address's domain:
+   * the person confirms before any password goes there.
+   */
+  needsConfirmation: boolean;
+  /** Placeholders the person must fill in first (kDrive id, a short login …). */
+  needsInput: string[];
+  /** False when the catalog marks the fact as not officially confirmed. */
+  confirmed: boolean;
+}
+
+export type MailCandidate = CandidateBase & { endpoint: MailEndpoint };
+export type UrlCandidate = CandidateBase & { url: string };
+
+export interface DiscoveryCandidates {
+  imap: MailCandidate[];
+  smtp: MailCandidate[];
+  caldav: UrlCandidate[];
+  carddav: UrlCandidate[];
+  webdav: UrlCandidate[];
+}
+
+export interface DiscoveryResult {
+  email: string;
+  domain: string;
+  /** The catalogued provider, and how it was recognised. */
+  provider?: { id: string; name: string; via: 'domain' | 'mx'; unsupported: boolean };
+  candidates: DiscoveryCandidates;
+  /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */
+  notes: string[];
+  durationMs: number;
+}
+
+export type CandidateFor<K extends ServiceKind> = K extends 'imap' | 'smtp' ? MailCandidate : UrlCandidate;

@@ -1,0 +1,31 @@
+import en from '../../src/shared/i18n/locales/en.json';
+import { expect, test } from './fixtures';
+import { e2eRig } from './rig';
+
+const rig = e2eRig();
+
+test('fills the form from the e-mail address: a catalogued provider, then a domain found through DNS', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: en.nav.verify }).click();
+  const email = app.getByLabel(en.discovery.form.email);
+
+  await email.fill('segreteria@pec.it');
+  await app.getByRole('button', { name: en.discovery.form.find }).click();
+  await expect(app.getByTestId('discovery-status')).toContainText(
+    en.discovery.found.replace('{{name}}', 'Aruba PEC').replace('{{source}}', en.discovery.sources.catalog),
+  );
+  await expect(app.locator('#imap-host')).toHaveValue('imaps.pec.aruba.it');
+  await expect(app.locator('#smtp-port')).toHaveValue('465');
+  await expect(app.getByLabel(en.verify.form.username)).toHaveValue('segreteria@pec.it');
+
+  // Keyboard: Enter in the address field runs the search.
+  await email.fill(`anna@${rig.dns.domain}`);
+  await email.press('Enter');
+  await expect(app.getByTestId('discovery-status')).toContainText(en.discovery.sources.srv);
+  await expect(app.locator('#imap-host')).toHaveValue(`mail.${rig.dns.domain}`);
+  await expect(app.locator('#imap-port')).toHaveValue(String(rig.imap.tlsPort));
+  await expect(app.locator('#caldav-url')).toHaveValue(
+    new RegExp(`^https://dav\\.${rig.dns.domain.replace('.', '\\.')}:`),
+  );
+});

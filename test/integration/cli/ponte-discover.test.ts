@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import type { DiscoveryResult } from '@shared/discovery';
+import type { ProviderSummary } from '@shared/models';
+
+const root = join(__dirname, '../../..');
+const rig = inject('rig');
+const exec = promisify(execFile);
+
+/** The built `ponte`, with discovery's DNS pointed at the rig's dnsmasq as PONTE_DNS_SERVER allows. */
+async function ponte(args: string[]) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
+      env: {
+        ...process.env,
+        PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'),
+        PONTE_DNS_SERVER: `127.0.0.1:${rig.dns.port}`,
+        LANG: 'en_US.UTF-8',
+        LANGUAGE: '',
+        LC_ALL: '',
+      },
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('ponte providers / ponte discover', () => {
+  it('lists the catalog, PEC providers and unsupported ones marked', async () => {
+    const { code, stdout } = await ponte(['providers', '--json']);
+    expect(code).toBe(0);
+    const providers = JSON.parse(stdout) as ProviderSummary[];
+    expect(providers.find((p) => p.id === 'aruba-pec')).toMatchObject({ pec: true, appPassword: 'with-2fa' });
+    expect(providers.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds a catalogued provider from the address alone', async () => {
+    const { code, stdout } = await ponte(['discover', 'segreteria@pec.it']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Found: Aruba PEC');
+    expect(stdout).toContain('imaps.pec.aruba.it:993');
+  });
+
+  it('finds the rig domain’s servers through its DNS SRV records (PONTE_DNS_SERVER)', async () => {
+    const { code, stdout } = await ponte(['discover', `anna@${rig.dns.domain}`, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as DiscoveryResult;
+    expect(result.candidates.imap[0]).toMatchObject({
+      source: 'srv',
+      endpoint: { host: `mail.${rig.dns.domain}`, port: rig.imap.tlsPort, security: 'tls' },
+    });
+    expect(result.candidates.caldav[0]).toMatchObject({ source: 'srv' });
+  });
+
+  it('usage errors exit 2; an address with nothing to find exits 1 and says so', async () => {
+    expect((await ponte(['discover'])).code).toBe(2);
+    expect((await ponte(['discover', 'not-an-address'])).code).toBe(2);
+    const none = await ponte(['discover', `nobody@nothing.${rig.dns.domain}`]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('Nothing found');
+  });
+});
