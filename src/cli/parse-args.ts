@@ -31,7 +31,7 @@ const globalOptions: OptionSpecs = {
 export const commandOptions: Record<string, OptionSpecs> = {
   doctor: {},
   providers: {},
-  discover: {},
+  discover: { provider: { type: 'string' } },
   verify: {
     imap: { type: 'string' },
     smtp: { type: 'string' },

@@ -62,8 +62,10 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       try {
         if (args.command === 'verify')
           return await verifyCommand(args.options, { io, t, json: args.json, language });
-        if (args.command === 'discover')
-          return await discoverCommand(core, args.rest, { io, t, json: args.json });
+        if (args.command === 'discover') {
+          const provider = typeof args.options.provider === 'string' ? args.options.provider : undefined;
+          return await discoverCommand(core, args.rest, provider, { io, t, json: args.json });
+        }
         return await providersCommand(core, { io, t, json: args.json });
       } catch (error) {
         if (error instanceof UsageError) return usageError(io, args.json, error.message);

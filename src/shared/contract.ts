@@ -40,7 +40,19 @@ export const contract = {
   ),
   'verify:cancel': call<VerifyProgress>()(z.object({ operationId: operationIdSchema }).strict()),
   'providers:list': call<ProviderSummary[]>()(noInput),
-  'discovery:run': call<DiscoveryResult>()(z.object({ email: z.string().trim().min(3).max(320) }).strict()),
+  // With providerId: that catalogued provider's settings for the address, without asking the network.
+  'discovery:run': call<DiscoveryResult>()(
+    z
+      .object({
+        email: z.string().trim().min(3).max(320),
+        providerId: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/)
+          .max(64)
+          .optional(),
+      })
+      .strict(),
+  ),
 } satisfies Record<Channel, CallSpec<z.ZodType, unknown>>;
 
 // Compile-time proof that CHANNELS and the contract list the same calls.

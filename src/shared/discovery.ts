@@ -36,7 +36,7 @@ export interface DiscoveryResult {
   email: string;
   domain: string;
   /** The catalogued provider, and how it was recognised. */
-  provider?: { id: string; name: string; via: 'domain' | 'mx'; unsupported: boolean };
+  provider?: { id: string; name: string; via: 'domain' | 'mx' | 'chosen'; unsupported: boolean };
   candidates: DiscoveryCandidates;
   /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */
   notes: string[];
@@ -44,3 +44,8 @@ export interface DiscoveryResult {
 }
 
 export type CandidateFor<K extends ServiceKind> = K extends 'imap' | 'smtp' ? MailCandidate : UrlCandidate;
+
+/** How a provider was recognised, named like a discovery source ("found by …"). */
+export function providerSource(via: 'domain' | 'mx' | 'chosen'): 'catalog' | 'mx' | 'chosen' {
+  return via === 'domain' ? 'catalog' : via;
+}

@@ -29,3 +29,29 @@ test('fills the form from the e-mail address: a catalogued provider, then a doma
     new RegExp(`^https://dav\\.${rig.dns.domain.replace('.', '\\.')}:`),
   );
 });
+
+test('picks a provider from the searchable list; an OAuth-only one is refused with the reason', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: en.nav.verify }).click();
+  await app.getByLabel(en.discovery.form.email).fill('anna@studio-rossi.ch');
+  const picker = app.getByLabel(en.discovery.form.provider);
+  const use = app.getByRole('button', { name: en.discovery.form.use });
+  await expect(use).toBeDisabled();
+
+  await picker.fill('Infomaniak');
+  await use.click();
+  await expect(app.getByTestId('discovery-status')).toContainText(
+    en.discovery.found.replace('{{name}}', 'Infomaniak').replace('{{source}}', en.discovery.sources.chosen),
+  );
+  // kDrive needs the drive's id first: said, and its row left unticked.
+  await expect(app.getByTestId('discovery-status')).toContainText('kdriveId');
+  await expect(app.locator('#imap-host')).toHaveValue('mail.infomaniak.com');
+  await expect(app.locator('#webdav-url')).toHaveCount(0);
+
+  await picker.fill('Outlook.com (Hotmail, Live, MSN)');
+  await use.click();
+  await expect(app.getByTestId('discovery-status')).toContainText(
+    en.discovery.unsupported.replace('{{name}}', 'Outlook.com (Hotmail, Live, MSN)'),
+  );
+});

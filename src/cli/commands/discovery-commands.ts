@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CandidateBase, DiscoveryResult } from '@shared/discovery';
+import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
 import type { ServiceKind } from '@shared/verify';
 import type { Core } from '@core/core';
 import { discover, emailDomain } from '@core/discovery/discover';
@@ -36,7 +36,12 @@ export async function providersCommand(core: Core, { io, t, json }: Context): Pr
 }
 
 /** `ponte discover EMAIL`: settings per service with where each came from; exit 1 when nothing was found. */
-export async function discoverCommand(core: Core, rest: string[], context: Context): Promise<number> {
+export async function discoverCommand(
+  core: Core,
+  rest: string[],
+  providerId: string | undefined,
+  context: Context,
+): Promise<number> {
   const { io, t } = context;
   const email = rest[0];
   if (!email || rest.length > 1 || !emailDomain(email)) throw new UsageError(t('discovery.cli.missingEmail'));
@@ -46,6 +51,7 @@ export async function discoverCommand(core: Core, rest: string[], context: Conte
     const result = await discover(email, {
       catalog: await core.catalog(),
       signal: controller.signal,
+      ...(providerId ? { providerId } : {}),
       ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),
     });
     const found = Object.values(result.candidates).some((list) => list.length > 0);
@@ -63,7 +69,7 @@ function printDiscovery(result: DiscoveryResult, { io, t }: Context): void {
     io.out(
       t('discovery.found', {
         name: result.provider.name,
-        source: t(`discovery.sources.${result.provider.via === 'domain' ? 'catalog' : 'mx'}`),
+        source: t(`discovery.sources.${providerSource(result.provider.via)}`),
       }),
     );
     if (result.provider.unsupported) io.out(t('discovery.unsupported', { name: result.provider.name }));

@@ -50,9 +50,10 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
-    'discovery:run': async ({ email }) =>
+    'discovery:run': async ({ email, providerId }) =>
       discover(email, {
         catalog: await core.catalog(),
+        ...(providerId ? { providerId } : {}),
         ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),
       }),
   };

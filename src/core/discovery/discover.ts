@@ -16,6 +16,8 @@ import { autoconfigCandidates, wellKnownCandidate, type WebContext } from './web
 
 export interface DiscoverOptions {
   catalog: Catalog;
+  /** The person picked this provider from the list: use its settings, ask no one. */
+  providerId?: string;
   /** `host:port` of the DNS server to ask (tests: the rig's dnsmasq); the system's otherwise. */
   dnsServer?: string;
   /** Extra trust for the https fetches (tests: the rig's CA). */
@@ -69,6 +71,16 @@ export async function discover(email: string, options: DiscoverOptions): Promise
   });
   if (!domain) return result(emptyCandidates(), ['not an e-mail address']);
 
+  if (options.providerId !== undefined) {
+    const chosen = options.catalog.byId(options.providerId);
+    if (!chosen) return result(emptyCandidates(), [`unknown provider "${options.providerId}"`]);
+    return result(catalogCandidates(chosen, address, 'domain'), [], {
+      id: chosen.id,
+      name: chosen.name,
+      via: 'chosen',
+      unsupported: chosen.unsupported !== undefined,
+    });
+  }
   const known = options.catalog.byDomain(domain);
   if (known) {
     return result(catalogCandidates(known, address, 'domain'), [], {

@@ -57,6 +57,23 @@ describe('ponte providers / ponte discover', () => {
     expect(result.candidates.caldav[0]).toMatchObject({ source: 'srv' });
   });
 
+  it('--provider uses a chosen provider’s settings for any address; an OAuth-only provider exits 1', async () => {
+    const chosen = await ponte(['discover', 'anna@studio-rossi.ch', '--provider', 'infomaniak', '--json']);
+    expect(chosen.code).toBe(0);
+    const result = JSON.parse(chosen.stdout) as DiscoveryResult;
+    expect(result.provider).toMatchObject({ id: 'infomaniak', via: 'chosen' });
+    expect(result.candidates.smtp[0]?.endpoint).toEqual({
+      host: 'mail.infomaniak.com',
+      port: 465,
+      security: 'tls',
+    });
+    const human = await ponte(['discover', 'anna@studio-rossi.ch', '--provider', 'infomaniak']);
+    expect(human.stdout).toContain('Found: Infomaniak (your choice)');
+    const outlook = await ponte(['discover', 'anna@outlook.com']);
+    expect(outlook.code).toBe(1);
+    expect(outlook.stdout).toContain('OAuth');
+  });
+
   it('usage errors exit 2; an address with nothing to find exits 1 and says so', async () => {
     expect((await ponte(['discover'])).code).toBe(2);
     expect((await ponte(['discover', 'not-an-address'])).code).toBe(2);

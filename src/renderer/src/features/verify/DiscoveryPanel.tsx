@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import type { ProviderSummary } from '@shared/models';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '@shared/error-codes';
-import type { CandidateBase, DiscoveryResult } from '@shared/discovery';
+import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
 import { call } from '../../api/ponte-client';
-import { toWire } from '../../api/use-call';
+import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface Props {
@@ -22,17 +23,25 @@ export function DiscoveryPanel({ disabled, onFound }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [state, setState] = useState<State>({ phase: 'idle' });
+  const [providerName, setProviderName] = useState('');
+  const providers = useCall('providers:list');
+  const list: ProviderSummary[] = providers.state.status === 'ok' ? providers.state.value : [];
+  const chosen = list.find((provider) => provider.name === providerName.trim());
 
-  const find = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const run = async (providerId?: string): Promise<void> => {
     setState({ phase: 'finding' });
     try {
-      const result = await call('discovery:run', { email });
+      const result = await call('discovery:run', { email, ...(providerId ? { providerId } : {}) });
       setState({ phase: 'done', result });
       if (!result.provider?.unsupported) onFound(result);
     } catch (error) {
       setState({ phase: 'error', error: toWire(error) });
     }
+  };
+
+  const find = (event: FormEvent): void => {
+    event.preventDefault();
+    void run();
   };
 
   return (
@@ -53,6 +62,35 @@ export function DiscoveryPanel({ disabled, onFound }: Props) {
             {t('discovery.form.find')}
           </button>
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor="discovery-provider">{t('discovery.form.provider')}</label>
+        <div className="with-button">
+          <input
+            id="discovery-provider"
+            list="discovery-providers"
+            value={providerName}
+            autoComplete="off"
+            disabled={disabled}
+            aria-describedby="discovery-provider-hint"
+            onChange={(event) => setProviderName(event.target.value)}
+          />
+          <datalist id="discovery-providers">
+            {list.map((provider) => (
+              <option key={provider.id} value={provider.name} />
+            ))}
+          </datalist>
+          <button
+            type="button"
+            disabled={disabled || !chosen || !email.includes('@') || state.phase === 'finding'}
+            onClick={() => void run(chosen?.id)}
+          >
+            {t('discovery.form.use')}
+          </button>
+        </div>
+        <p id="discovery-provider-hint" className="hint">
+          {t('discovery.form.providerHint')}
+        </p>
       </div>
       <div aria-live="polite" data-testid="discovery-status">
         {state.phase === 'finding' && <p aria-busy="true">{t('discovery.form.finding')}</p>}
@@ -76,11 +114,7 @@ function DiscoverySummary({ result }: { result: DiscoveryResult }) {
   }
   if (all.length === 0) return <p className="notice">{t('discovery.nothingFound')}</p>;
   const name = result.provider?.name ?? result.domain;
-  const source = result.provider
-    ? result.provider.via === 'domain'
-      ? 'catalog'
-      : 'mx'
-    : (best?.source ?? 'guess');
+  const source = result.provider ? providerSource(result.provider.via) : (best?.source ?? 'guess');
   const needs = [...new Set(all.flatMap((c) => c.needsInput))];
   return (
     <div className="notice">
