@@ -28,22 +28,32 @@ const globalOptions: OptionSpecs = {
 };
 
 /** Every command's own options. There is deliberately no option that takes a password. */
+const serviceOptions: OptionSpecs = {
+  imap: { type: 'string' },
+  smtp: { type: 'string' },
+  caldav: { type: 'string' },
+  carddav: { type: 'string' },
+  webdav: { type: 'string' },
+  'write-test': { type: 'boolean' },
+  user: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  ca: { type: 'string' },
+  'trust-fingerprint': { type: 'string' },
+  timeout: { type: 'string' },
+};
+
 export const commandOptions: Record<string, OptionSpecs> = {
   doctor: {},
   providers: {},
   discover: { provider: { type: 'string' } },
-  verify: {
-    imap: { type: 'string' },
-    smtp: { type: 'string' },
-    caldav: { type: 'string' },
-    carddav: { type: 'string' },
-    webdav: { type: 'string' },
-    'write-test': { type: 'boolean' },
-    user: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-    ca: { type: 'string' },
-    'trust-fingerprint': { type: 'string' },
-    timeout: { type: 'string' },
+  verify: { account: { type: 'string' }, ...serviceOptions },
+  account: {
+    ...serviceOptions,
+    email: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    'lifetime-days': { type: 'string' },
+    provider: { type: 'string' },
   },
 };
 

@@ -3,6 +3,7 @@ import { resolveDataDir } from '@core/paths/data-dir';
 import { homedir } from 'node:os';
 import { chooseCliLanguage, createTranslator } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
+import { accountCommand } from './commands/account-command';
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_USAGE, printJson, type CliIo } from './output';
@@ -57,11 +58,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         version: context.version,
       });
     case 'verify':
+    case 'account':
     case 'discover':
     case 'providers':
       try {
-        if (args.command === 'verify')
-          return await verifyCommand(args.options, { io, t, json: args.json, language });
+        const context = { io, t, json: args.json, language };
+        if (args.command === 'verify') return await verifyCommand(core, args.options, context);
+        if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'discover') {
           const provider = typeof args.options.provider === 'string' ? args.options.provider : undefined;
           return await discoverCommand(core, args.rest, provider, { io, t, json: args.json });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AccountStore } from './accounts/account-store';
 import { type Catalog, loadCatalog } from './providers/catalog';
 import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
@@ -11,6 +12,7 @@ export interface Core {
   settings: SettingsStore;
   secrets: SecretStore;
   verifications: VerifyOperations;
+  accounts: AccountStore;
   /** The provider catalog, read and validated once, on first use. */
   catalog(): Promise<Catalog>;
   /** `host:port` of a DNS server for discovery (PONTE_DNS_SERVER); the system's when undefined. */
@@ -27,7 +29,9 @@ export interface CoreOptions {
 
 export function createCore(options: CoreOptions): Core {
   let catalog: Promise<Catalog> | undefined;
+  const secrets = options.secrets ?? new KeytarSecretStore();
   return {
+    accounts: new AccountStore(options.dataDir, secrets),
     catalog: () => {
       catalog ??= loadCatalog(join(options.appRoot, 'resources', 'providers'));
       // A failed load is not cached: the next call tries again.
@@ -39,7 +43,7 @@ export function createCore(options: CoreOptions): Core {
     dnsServer: (options.env ?? process.env).PONTE_DNS_SERVER || undefined,
     dataDir: options.dataDir,
     settings: new SettingsStore(options.dataDir),
-    secrets: options.secrets ?? new KeytarSecretStore(),
+    secrets,
     verifications: new VerifyOperations(),
   };
 }

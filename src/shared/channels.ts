@@ -12,6 +12,8 @@ export const CHANNELS = [
   'verify:cancel',
   'providers:list',
   'discovery:run',
+  'accounts:add',
+  'accounts:remove',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

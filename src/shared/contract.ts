@@ -40,6 +40,25 @@ export const contract = {
   ),
   'verify:cancel': call<VerifyProgress>()(z.object({ operationId: operationIdSchema }).strict()),
   'providers:list': call<ProviderSummary[]>()(noInput),
+  // Checked again in core before anything is saved; the password goes to the keychain only.
+  'accounts:add': call<AccountSummary>()(
+    z
+      .object({
+        request: verifyRequestSchema,
+        password: passwordSchema,
+        email: z.string().trim().min(3).max(320),
+        displayName: z.string().trim().max(120).optional(),
+        providerId: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/)
+          .max(64)
+          .optional(),
+        kind: z.enum(['app-password', 'mailbox-password', 'account-password']),
+        lifetimeDays: z.number().int().min(1).max(3650).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
   // With providerId: that catalogued provider's settings for the address, without asking the network.
   'discovery:run': call<DiscoveryResult>()(
     z

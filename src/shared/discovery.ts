@@ -36,7 +36,14 @@ export interface DiscoveryResult {
   email: string;
   domain: string;
   /** The catalogued provider, and how it was recognised. */
-  provider?: { id: string; name: string; via: 'domain' | 'mx' | 'chosen'; unsupported: boolean };
+  provider?: {
+    id: string;
+    name: string;
+    via: 'domain' | 'mx' | 'chosen';
+    unsupported: boolean;
+    /** Days an app password lasts at this provider (Aruba PEC: 90), when known. */
+    lifetimeDays: number | null;
+  };
   candidates: DiscoveryCandidates;
   /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */
   notes: string[];

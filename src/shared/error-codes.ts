@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'STORAGE_CORRUPT',
   'STORAGE_FUTURE_VERSION',
   'LINK_NOT_ALLOWED',
+  'ACCOUNT_NOT_FOUND',
+  'SECRET_MISSING',
+  'NOT_VERIFIED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,11 +14,28 @@ export interface Settings {
   language: LanguagePreference;
 }
 
+export type CredentialKind = 'app-password' | 'mailbox-password' | 'account-password';
+
+/** A credential as the UI sees it: everything but the secret, which stays in the keychain. */
+export interface CredentialSummary {
+  id: string;
+  kind: CredentialKind;
+  username: string;
+  /** ISO date the password was pasted (its age counts from here). */
+  createdAt: string;
+  lifetimeDays: number | null;
+  /** ISO date it stops working, when its lifetime is known. */
+  expiresAt: string | null;
+}
+
 export interface AccountSummary {
   id: string;
   displayName: string;
   email: string;
   providerId: string | null;
+  createdAt: string;
+  services: ('imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav')[];
+  credentials: CredentialSummary[];
 }
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';

@@ -1,4 +1,7 @@
 import { X509Certificate } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -38,6 +41,16 @@ async function fillRig(app: Page, password: string): Promise<void> {
   await expect(app.getByText(en.verify.form.trustChosen.replace('{{name}}', 'ca.pem'))).toBeVisible();
 }
 
+/** Fills the form for the rig's first user, checks, and waits until all five services work. */
+async function checkRigAccount(app: Page): Promise<void> {
+  await openVerify(app);
+  await fillRig(app, anna.password);
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+  await expect(app.getByTestId('verify-summary')).toHaveText(allFiveWork, { timeout: 15_000 });
+}
+
+const allFiveWork = en.verify.summary.allOk_other.replace('{{count}}', '5');
+
 /** Every response the page received from core, to prove no password ever comes back. */
 function recordResponses(app: Page): string[] {
   const bodies: string[] = [];
@@ -52,16 +65,7 @@ function recordResponses(app: Page): string[] {
 
 test('checks all five rig services and shows what it found', async ({ app }, testInfo) => {
   const responses = recordResponses(app);
-  await openVerify(app);
-  await fillRig(app, anna.password);
-  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
-
-  await expect(app.getByTestId('verify-summary')).toHaveText(
-    en.verify.summary.allOk_other.replace('{{count}}', '5'),
-    {
-      timeout: 15_000,
-    },
-  );
+  await checkRigAccount(app);
   for (const service of ['imap', 'smtp', 'caldav', 'carddav', 'webdav']) {
     await expect(app.getByTestId(`result-${service}`)).toContainText(en.verify.status.ok);
   }
@@ -161,4 +165,37 @@ test('a self-signed server: shows the fingerprint to compare, trusts exactly tha
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+test('saves a checked account: secret in the keychain only, card on the dashboard, removed with its secret', async ({
+  app,
+  dataDir,
+}) => {
+  const responses = recordResponses(app);
+  await checkRigAccount(app);
+  await app.getByLabel(en.accounts.save.name).fill('Ufficio Anna');
+  await app.getByLabel(en.accounts.save.lifetime).fill('90');
+  await app.getByRole('button', { name: en.accounts.save.submit }).click();
+  await expect(app.getByTestId('account-saved')).toHaveText(en.accounts.save.saved, { timeout: 15_000 });
+
+  await app.getByRole('button', { name: en.nav.accounts }).click();
+  const card = app.getByTestId('account-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText('Ufficio Anna');
+  await expect(card).toContainText(en.accounts.kind['app-password']);
+
+  // The secret is in the keychain, under the account's entry, and nowhere on disk or in any response.
+  const entries = await keytar.findCredentials('Ponte');
+  const entry = entries.find((e) => e.password === anna.password);
+  expect(entry?.account).toMatch(/^account:[0-9a-f-]{36}:main$/);
+  const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  for (const file of files.filter((f) => f.isFile())) {
+    expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(anna.password);
+  }
+  for (const body of responses) expect(body).not.toContain(anna.password);
+
+  await card.getByRole('button', { name: en.accounts.remove }).click();
+  await app.getByRole('button', { name: en.accounts.removeYes }).click();
+  await expect(app.getByTestId('accounts-empty')).toBeVisible();
+  expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBeNull();
 });

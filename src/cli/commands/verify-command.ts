@@ -6,7 +6,10 @@ import { foundPhrases } from '@shared/verify-summary';
 import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/presented-certificate';
 import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
 import { normalizeFingerprint } from '@core/verify/tls-trust';
-import { verifyServices } from '@core/verify/verify-services';
+import type { Core } from '@core/core';
+import { accountTargets } from '@core/accounts/account-builders';
+import type { ServiceTarget } from '@core/verify/service-target';
+import { type VerifyOptions, verifyServices } from '@core/verify/verify-services';
 import { parseEndpointSpec } from '../endpoint-spec';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
 import type { CommandOptionValues } from '../parse-args';
@@ -15,7 +18,7 @@ import { UsageError } from '../parse-args';
 
 const MARKS = { ok: '✔', failed: '✘', skipped: '–', pending: '…' } as const;
 
-interface VerifyContext {
+export interface VerifyContext {
   io: CliIo;
   t: TFunction;
   json: boolean;
@@ -23,25 +26,43 @@ interface VerifyContext {
 }
 
 /**
- * `ponte verify`: checks the given services in parallel, printing each as it settles. The password comes
- * from stdin or a hidden prompt only; Ctrl-C cancels every check and closes its connections.
+ * `ponte verify`: checks the given services (or a saved account's, with --account) in parallel, printing
+ * each as it settles. The password comes from stdin, a hidden prompt or the keychain only; Ctrl-C cancels
+ * every check and closes its connections.
  */
-export async function verifyCommand(options: CommandOptionValues, context: VerifyContext): Promise<number> {
-  const { io, t } = context;
-  const request = await buildRequest(options, t);
+export async function verifyCommand(
+  core: Core,
+  options: CommandOptionValues,
+  context: VerifyContext,
+): Promise<number> {
+  if (typeof options.account === 'string') {
+    const account = await core.accounts.get(options.account);
+    const { targets, trust } = await accountTargets(account, (id) => core.accounts.secret(account, id));
+    return (await runChecks(targets, { trust }, account.email, context)).code;
+  }
+  const request = await buildRequest(options, context.t);
   const password = await readPassword(options, context);
-  if (password === '') throw new UsageError(t('verify.cli.emptyPassword'));
-
-  const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
   const fingerprint =
     typeof options['trust-fingerprint'] === 'string' ? options['trust-fingerprint'] : undefined;
   if (fingerprint !== undefined) await pinPresented(request, fingerprint, context);
   const targets = targetsFromRequest(request, password);
-  if (!context.json) io.err(t('verify.cli.heading', { count: targets.length, user: request.username }));
+  return (await runChecks(targets, optionsFromRequest(request), request.username, context)).code;
+}
+
+/** Runs the checks with live rows (or JSON at the end) and Ctrl-C to cancel. */
+export async function runChecks(
+  targets: ServiceTarget[],
+  options: Pick<VerifyOptions, 'trust' | 'timeouts'>,
+  user: string,
+  context: VerifyContext,
+): Promise<{ code: number; results: ServiceResult[] }> {
+  const { io, t } = context;
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  if (!context.json) io.err(t('verify.cli.heading', { count: targets.length, user }));
   try {
     const results = await verifyServices(targets, {
-      ...optionsFromRequest(request),
+      ...options,
       signal: controller.signal,
       onResult: (result) => {
         if (!context.json) printResult(result, context);
@@ -49,13 +70,13 @@ export async function verifyCommand(options: CommandOptionValues, context: Verif
     });
     if (context.json) printJson(io, results);
     else io.out(summary(results, controller.signal.aborted, t));
-    return results.every((result) => result.status === 'ok') ? EXIT_OK : EXIT_FAILED;
+    return { code: results.every((result) => result.status === 'ok') ? EXIT_OK : EXIT_FAILED, results };
   } finally {
     stopListening();
   }
 }
 
-async function buildRequest(options: CommandOptionValues, t: TFunction): Promise<VerifyRequest> {
+export async function buildRequest(options: CommandOptionValues, t: TFunction): Promise<VerifyRequest> {
   const text = (name: string): string | undefined =>
     typeof options[name] === 'string' ? (options[name] as string) : undefined;
   const username = text('user');
@@ -128,12 +149,17 @@ async function pinPresented(
   else context.io.err(context.t('verify.cli.fingerprintNotSeen'));
 }
 
-async function readPassword(options: CommandOptionValues, context: VerifyContext): Promise<string> {
+export async function readPassword(options: CommandOptionValues, context: VerifyContext): Promise<string> {
   const { io, t } = context;
-  if (options['password-stdin'] === true) return readPasswordFromStream(io.stdin);
-  if (!io.stdinIsTty) throw new UsageError(t('verify.cli.missingPassword'));
-  const user = typeof options.user === 'string' ? options.user : '';
-  return promptHidden(t('verify.cli.passwordPrompt', { user }), io.stdin, io.promptOutput);
+  let password: string;
+  if (options['password-stdin'] === true) password = await readPasswordFromStream(io.stdin);
+  else if (!io.stdinIsTty) throw new UsageError(t('verify.cli.missingPassword'));
+  else {
+    const user = typeof options.user === 'string' ? options.user : '';
+    password = await promptHidden(t('verify.cli.passwordPrompt', { user }), io.stdin, io.promptOutput);
+  }
+  if (password === '') throw new UsageError(t('verify.cli.emptyPassword'));
+  return password;
 }
 
 function printResult(result: ServiceResult, context: VerifyContext): void {

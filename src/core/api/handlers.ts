@@ -6,6 +6,8 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
+import { summarizeAccount } from '../accounts/account-builders';
+import { addVerifiedAccount } from '../accounts/add-account';
 import { discover } from '../discovery/discover';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -27,8 +29,12 @@ export function createHandlers(core: Core, host: Host): Handlers {
     }),
     'settings:get': () => core.settings.read(),
     'settings:update': (changes) => core.settings.update(changes),
-    // Accounts arrive with the wizard; until then there are none to list.
-    'accounts:list': async () => [],
+    'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
+    'accounts:add': ({ password, ...input }) => addVerifiedAccount(core.accounts, input, password),
+    'accounts:remove': async ({ id }) => {
+      await core.accounts.remove(id);
+      return { removed: true };
+    },
     'links:open': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
         throw new PonteError('LINK_NOT_ALLOWED', 'This link is not on the list of pages Ponte may open.');

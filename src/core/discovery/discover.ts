@@ -79,6 +79,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
       name: chosen.name,
       via: 'chosen',
       unsupported: chosen.unsupported !== undefined,
+      lifetimeDays: chosen.appPassword?.lifetimeDays ?? null,
     });
   }
   const known = options.catalog.byDomain(domain);
@@ -88,6 +89,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
       name: known.name,
       via: 'domain',
       unsupported: known.unsupported !== undefined,
+      lifetimeDays: known.appPassword?.lifetimeDays ?? null,
     });
   }
 
@@ -125,6 +127,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
         name: hosted.name,
         via: 'mx',
         unsupported: hosted.unsupported !== undefined,
+        lifetimeDays: hosted.appPassword?.lifetimeDays ?? null,
       };
       add(catalogCandidates(hosted, address, 'mx'));
     }),

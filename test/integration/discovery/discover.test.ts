@@ -33,6 +33,7 @@ describe('discover', () => {
       name: 'Aruba PEC',
       via: 'domain',
       unsupported: false,
+      lifetimeDays: 90,
     });
     expect(result.candidates.imap[0]).toMatchObject({
       source: 'catalog',

@@ -1,16 +1,32 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCall } from '../../api/use-call';
+import type { WireError } from '@shared/error-codes';
+import { call } from '../../api/ponte-client';
+import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AccountCard } from './AccountCard';
 
 export function AccountsScreen() {
   const { t } = useTranslation();
   const { state, reload } = useCall('accounts:list');
+  const [removeError, setRemoveError] = useState<WireError | null>(null);
+
+  const remove = async (id: string): Promise<void> => {
+    setRemoveError(null);
+    try {
+      await call('accounts:remove', { id });
+    } catch (error) {
+      setRemoveError(toWire(error));
+    }
+    reload();
+  };
 
   return (
     <section aria-labelledby="accounts-title">
       <h2 id="accounts-title">{t('home.title')}</h2>
       {state.status === 'loading' && <p aria-busy="true">{t('common.loading')}</p>}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+      {removeError && <ErrorNotice error={removeError} />}
       {state.status === 'ok' && state.value.length === 0 && (
         <div className="empty-state" data-testid="accounts-empty">
           <h3>{t('home.emptyTitle')}</h3>
@@ -20,9 +36,7 @@ export function AccountsScreen() {
       {state.status === 'ok' && state.value.length > 0 && (
         <ul className="account-list">
           {state.value.map((account) => (
-            <li key={account.id}>
-              <strong>{account.displayName}</strong> <span>{account.email}</span>
-            </li>
+            <AccountCard key={account.id} account={account} onRemove={remove} />
           ))}
         </ul>
       )}

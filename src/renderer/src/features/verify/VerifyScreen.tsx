@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { PresentedCertificate } from '@shared/verify';
+import type { DiscoveryResult } from '@shared/discovery';
+import type { PresentedCertificate, VerifyRequest } from '@shared/verify';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applyDiscovery } from './apply-discovery';
 import { CredentialFields } from './CredentialFields';
 import { DiscoveryPanel } from './DiscoveryPanel';
+import { SaveAccountPanel } from './SaveAccountPanel';
 import { MailServiceFields } from './MailServiceFields';
 import { TrustFileField } from './TrustFileField';
 import { UrlServiceFields } from './UrlServiceFields';
@@ -23,6 +25,8 @@ export function VerifyScreen() {
   const { state, start, cancel } = useVerifyRun();
   const running = state.phase === 'running';
   const formRef = useRef<HTMLFormElement>(null);
+  const [checked, setChecked] = useState<{ request: VerifyRequest; password: string } | null>(null);
+  const [discovered, setDiscovered] = useState<DiscoveryResult | null>(null);
 
   // Escape cancels a running check, wherever the focus is.
   useEffect(() => {
@@ -51,6 +55,7 @@ export function VerifyScreen() {
       return;
     }
     setErrors({});
+    setChecked({ request: checked.request, password: checked.password });
     void start(checked.request, checked.password);
   };
 
@@ -76,7 +81,10 @@ export function VerifyScreen() {
       <p className="intro">{t('verify.intro')}</p>
       <DiscoveryPanel
         disabled={running}
-        onFound={(result) => setForm((previous) => applyDiscovery(previous, result))}
+        onFound={(result) => {
+          setDiscovered(result);
+          setForm((previous) => applyDiscovery(previous, result));
+        }}
       />
       <form ref={formRef} onSubmit={submit} noValidate>
         <CredentialFields form={form} errors={errors} disabled={running} onChange={update} />
@@ -159,6 +167,17 @@ export function VerifyScreen() {
           progress={state.progress}
           cancelled={state.phase === 'done' && state.progress.results.some((r) => r.code === 'CANCELLED')}
           onTrustCertificate={trustCertificate}
+        />
+      )}
+      {state.phase === 'done' && checked && state.progress.results.every((r) => r.status === 'ok') && (
+        <SaveAccountPanel
+          key={state.progress.operationId}
+          request={checked.request}
+          password={checked.password}
+          email={discovered?.email ?? checked.request.username}
+          {...(discovered?.provider ? { providerId: discovered.provider.id } : {})}
+          lifetimeDays={discovered?.provider?.lifetimeDays ?? null}
+          onSaved={() => undefined}
         />
       )}
     </section>

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { PonteError } from '../errors/ponte-error';
+import type { SecretStore } from '../secrets/secret-store';
+import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
+import { type Account, accountsFileSchema, secretKey } from './account-schema';
+
+type AccountsFile = { accounts: Account[] };
+
+/**
+ * Accounts on disk (atomic, versioned) and their secrets in the keychain, kept in step: a secret is written
+ * before the account that needs it and removed after it, and a failure half-way undoes what was done, so
+ * neither an account without its password nor an orphan password is left behind.
+ */
+export class AccountStore {
+  private readonly file: VersionedFile<AccountsFile>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    dataDir: string,
+    private readonly secrets: SecretStore,
+  ) {
+    this.file = {
+      path: join(dataDir, 'accounts.json'),
+      label: 'accounts',
+      version: 1,
+      schema: accountsFileSchema,
+      defaults: () => ({ accounts: [] }),
+    };
+  }
+
+  async list(): Promise<Account[]> {
+    return (await readVersionedFile(this.file)).accounts;
+  }
+
+  async get(id: string): Promise<Account> {
+    const account = (await this.list()).find((candidate) => candidate.id === id);
+    if (!account) throw new PonteError('ACCOUNT_NOT_FOUND', `No account with id ${id}.`);
+    return account;
+  }
+
+  /** The secret of one credential, from the keychain; never cached, never written anywhere else. */
+  async secret(account: Account, credentialId: string): Promise<string> {
+    const secret = await this.secrets.get(secretKey(account.id, credentialId));
+    if (secret === null) {
+      throw new PonteError(
+        'SECRET_MISSING',
+        `The keychain has no password for ${account.email} (${credentialId}).`,
+        'Enter the password again for this account.',
+      );
+    }
+    return secret;
+  }
+
+  add(account: Account, secrets: Record<string, string>): Promise<Account> {
+    return this.serial(async () => {
+      const file = await readVersionedFile(this.file);
+      const written: string[] = [];
+      try {
+        for (const credential of account.credentials) {
+          const secret = secrets[credential.id];
+          if (!secret) throw new PonteError('INVALID_INPUT', `No password given for ${credential.id}.`);
+          const key = secretKey(account.id, credential.id);
+          await this.secrets.set(key, secret);
+          written.push(key);
+        }
+        await writeVersionedFile(this.file, { accounts: [...file.accounts, account] });
+        return account;
+      } catch (error) {
+        await Promise.allSettled(written.map((key) => this.secrets.delete(key)));
+        throw error;
+      }
+    });
+  }
+
+  /** Removes the keychain entries first: if the keychain refuses, the account stays listed, intact. */
+  remove(id: string): Promise<Account> {
+    return this.serial(async () => {
+      const file = await readVersionedFile(this.file);
+      const account = file.accounts.find((candidate) => candidate.id === id);
+      if (!account) throw new PonteError('ACCOUNT_NOT_FOUND', `No account with id ${id}.`);
+      for (const credential of account.credentials) await this.secrets.delete(secretKey(id, credential.id));
+      await writeVersionedFile(this.file, {
+        accounts: file.accounts.filter((candidate) => candidate.id !== id),
+      });
+      return account;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,103 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WireError } from '@shared/error-codes';
+import type { CredentialKind } from '@shared/models';
+import type { VerifyRequest } from '@shared/verify';
+import { call } from '../../api/ponte-client';
+import { toWire } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
+
+interface Props {
+  request: VerifyRequest;
+  password: string;
+  email: string;
+  providerId?: string;
+  lifetimeDays: number | null;
+  onSaved: () => void;
+}
+
+const KINDS: CredentialKind[] = ['app-password', 'mailbox-password', 'account-password'];
+
+/** After a check where everything worked: name it, say what kind of password it is, save. */
+export function SaveAccountPanel({ request, password, email, providerId, lifetimeDays, onSaved }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(email);
+  const [kind, setKind] = useState<CredentialKind>('app-password');
+  const [lifetime, setLifetime] = useState(lifetimeDays === null ? '' : String(lifetimeDays));
+  const [state, setState] = useState<
+    { phase: 'idle' | 'saving' | 'saved' } | { phase: 'error'; error: WireError }
+  >({
+    phase: 'idle',
+  });
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setState({ phase: 'saving' });
+    const days = lifetime.trim() === '' ? null : Number(lifetime);
+    try {
+      await call('accounts:add', {
+        request,
+        password,
+        email,
+        displayName: name,
+        kind,
+        lifetimeDays: days !== null && Number.isInteger(days) && days > 0 ? days : null,
+        ...(providerId ? { providerId } : {}),
+      });
+      setState({ phase: 'saved' });
+      onSaved();
+    } catch (error) {
+      setState({ phase: 'error', error: toWire(error) });
+    }
+  };
+
+  if (state.phase === 'saved') {
+    return (
+      <p className="notice" role="status" data-testid="account-saved">
+        {t('accounts.save.saved')}
+      </p>
+    );
+  }
+  return (
+    <form className="save-account" onSubmit={save}>
+      <h3>{t('accounts.save.title')}</h3>
+      <div className="field">
+        <label htmlFor="save-name">{t('accounts.save.name')}</label>
+        <input id="save-name" value={name} onChange={(event) => setName(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="save-kind">{t('accounts.save.kind')}</label>
+        <select
+          id="save-kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as CredentialKind)}
+        >
+          {KINDS.map((value) => (
+            <option key={value} value={value}>
+              {t(`accounts.kind.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="save-lifetime">{t('accounts.save.lifetime')}</label>
+        <input
+          id="save-lifetime"
+          inputMode="numeric"
+          value={lifetime}
+          aria-describedby="save-lifetime-hint"
+          onChange={(event) => setLifetime(event.target.value)}
+        />
+        <p id="save-lifetime-hint" className="hint">
+          {t('accounts.save.lifetimeHint')}
+        </p>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={state.phase === 'saving'}>
+          {state.phase === 'saving' ? t('accounts.save.saving') : t('accounts.save.submit')}
+        </button>
+      </div>
+      {state.phase === 'error' && <ErrorNotice error={state.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { AccountSummary } from '@shared/models';
+import type { ServiceResult } from '@shared/verify';
+import { rigUser } from '../verify/rig-targets';
+
+const root = join(__dirname, '../../..');
+const rig = inject('rig');
+const marco = rigUser(rig, 1);
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ponte-accounts-'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+function ponte(args: string[], stdin: string | null = null) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
+      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(stdin ?? undefined);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const serviceArgs = [
+  '--imap',
+  `127.0.0.1:${rig.imap.tlsPort}`,
+  '--smtp',
+  `127.0.0.1:${rig.smtp.submissionPort}/starttls`,
+  '--caldav',
+  rig.caldav.url,
+  '--webdav',
+  marco.webdavUrl,
+  '--user',
+  marco.login,
+  '--ca',
+  rig.caFile,
+];
+
+/** Every file under the data dir, concatenated: where a leaked password would show up. */
+async function dataDirText(): Promise<string> {
+  const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(
+    files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
+  );
+  return texts.join('\n');
+}
+
+describe('ponte account', () => {
+  it('add checks every service, keeps the password in the keychain only; verify --account; remove cleans up', async () => {
+    const add = await ponte(
+      [
+        'account',
+        'add',
+        '--email',
+        marco.email,
+        '--name',
+        'Studio',
+        '--lifetime-days',
+        '90',
+        ...serviceArgs,
+        '--password-stdin',
+        '--json',
+      ],
+      marco.password,
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    const saved = JSON.parse(add.stdout) as AccountSummary;
+    expect(saved).toMatchObject({
+      displayName: 'Studio',
+      email: marco.email,
+      services: ['imap', 'smtp', 'caldav', 'webdav'],
+    });
+    expect(saved.credentials[0]).toMatchObject({
+      kind: 'app-password',
+      username: marco.login,
+      lifetimeDays: 90,
+    });
+    expect(
+      Date.parse(saved.credentials[0]?.expiresAt ?? '') - Date.parse(saved.credentials[0]?.createdAt ?? ''),
+    ).toBe(90 * 86_400_000);
+
+    // The secret: in the keychain (read back through keytar), nowhere in the data dir or the output.
+    expect(await keytar.getPassword('Ponte', `account:${saved.id}:main`)).toBe(marco.password);
+    expect(await dataDirText()).not.toContain(marco.password);
+    expect(add.stdout).not.toContain(marco.password);
+
+    const listed = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
+    expect(listed.map((account) => account.id)).toEqual([saved.id]);
+
+    const check = await ponte(['verify', '--account', saved.id, '--json']);
+    expect(check.code).toBe(0);
+    expect((JSON.parse(check.stdout) as ServiceResult[]).map((r) => r.status)).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
+
+    const removed = await ponte(['account', 'remove', saved.id]);
+    expect(removed.code).toBe(0);
+    expect(await keytar.getPassword('Ponte', `account:${saved.id}:main`)).toBeNull();
+    expect(JSON.parse((await ponte(['account', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('a wrong password saves nothing: exit 1, no account, no keychain entry', async () => {
+    const add = await ponte(
+      ['account', 'add', '--email', marco.email, ...serviceArgs, '--password-stdin'],
+      'wrong-password-1',
+    );
+    expect(add.code).toBe(1);
+    expect(add.stderr).toContain('Not saved');
+    expect(JSON.parse((await ponte(['account', 'list', '--json'])).stdout)).toEqual([]);
+    const entries = await keytar.findCredentials('Ponte');
+    expect(entries.filter((entry) => entry.password === 'wrong-password-1')).toEqual([]);
+  });
+
+  it('usage errors exit 2; an unknown account exits 1 with the reason', async () => {
+    expect((await ponte(['account'])).code).toBe(2);
+    expect((await ponte(['account', 'add', '--password-stdin'], 'x')).code).toBe(2);
+    expect(
+      (await ponte(['account', 'add', '--email', 'a@b.c', '--kind', 'pin', '--imap', 'h:993'], 'x')).code,
+    ).toBe(2);
+    const unknown = await ponte(['account', 'remove', '00000000-0000-4000-8000-000000000000']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('does not exist');
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { accountFromRequest, summarizeAccount } from '@core/accounts/account-builders';
+import { AccountStore } from '@core/accounts/account-store';
+import { PonteError } from '@core/errors/ponte-error';
+import type { SecretStore } from '@core/secrets/secret-store';
+
+// The real keychain is exercised in test/integration/cli/ponte-account.test.ts. Here a stand-in keychain
+// that can refuse on demand, because a keychain that locks itself half-way through a save cannot be
+// produced on cue.
+class FlakyKeychain implements SecretStore {
+  readonly entries = new Map<string, string>();
+  refuseSet = false;
+  refuseDelete = false;
+  async set(account: string, secret: string): Promise<void> {
+    if (this.refuseSet) throw new PonteError('KEYCHAIN_LOCKED', 'locked');
+    this.entries.set(account, secret);
+  }
+  async get(account: string): Promise<string | null> {
+    return this.entries.get(account) ?? null;
+  }
+  async delete(account: string): Promise<boolean> {
+    if (this.refuseDelete) throw new PonteError('KEYCHAIN_LOCKED', 'locked');
+    return this.entries.delete(account);
+  }
+}
+
+const draft = (email: string) =>
+  accountFromRequest(
+    {
+      email,
+      kind: 'app-password',
+      lifetimeDays: 90,
+      request: { username: email, imap: { host: 'imaps.pec.aruba.it', port: 993, security: 'tls' } },
+    },
+    new Date('2026-11-23T10:00:00Z'),
+  );
+
+let dir: string;
+let keychain: FlakyKeychain;
+let store: AccountStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-store-'));
+  keychain = new FlakyKeychain();
+  store = new AccountStore(dir, keychain);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('AccountStore', () => {
+  it('keeps the secret in the keychain and everything else in accounts.json, never the secret', async () => {
+    const account = draft('a@pec.it');
+    await store.add(account, { main: 's3cret-pw' });
+    expect(keychain.entries.get(`account:${account.id}:main`)).toBe('s3cret-pw');
+    const file = await readFile(join(dir, 'accounts.json'), 'utf8');
+    expect(file).not.toContain('s3cret-pw');
+    expect(JSON.parse(file)).toMatchObject({ schemaVersion: 1, data: { accounts: [{ id: account.id }] } });
+    expect(await store.secret(account, 'main')).toBe('s3cret-pw');
+  });
+
+  it('a locked keychain: clear error, nothing saved', async () => {
+    keychain.refuseSet = true;
+    await expect(store.add(draft('a@pec.it'), { main: 'pw-1234' })).rejects.toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+    });
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('a file that cannot be written: the keychain entry is taken back, the old file is intact', async () => {
+    const first = draft('first@pec.it');
+    await store.add(first, { main: 'pw-first' });
+    const before = await readFile(join(dir, 'accounts.json'), 'utf8');
+    // A directory squatting on the temp file's name makes the atomic write fail for real, even as root.
+    const broken = new AccountStore(join(dir, 'accounts.json', 'nested'), keychain);
+    const second = draft('second@pec.it');
+    await expect(broken.add(second, { main: 'pw-second' })).rejects.toBeInstanceOf(PonteError);
+    expect(keychain.entries.has(`account:${second.id}:main`)).toBe(false);
+    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe(before);
+  });
+
+  it('remove: when the keychain refuses, the account stays listed and intact', async () => {
+    const account = draft('a@pec.it');
+    await store.add(account, { main: 'pw-1234' });
+    keychain.refuseDelete = true;
+    await expect(store.remove(account.id)).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+    expect((await store.list()).map((a) => a.id)).toEqual([account.id]);
+    keychain.refuseDelete = false;
+    await store.remove(account.id);
+    expect(await store.list()).toEqual([]);
+    expect(keychain.entries.size).toBe(0);
+  });
+
+  it('a missing secret is reported as such, not as a wrong password', async () => {
+    const account = draft('a@pec.it');
+    await store.add(account, { main: 'pw-1234' });
+    keychain.entries.clear();
+    await expect(store.secret(account, 'main')).rejects.toMatchObject({ code: 'SECRET_MISSING' });
+  });
+
+  it('a corrupt accounts.json is never overwritten by a save', async () => {
+    await writeFile(join(dir, 'accounts.json'), '{ not json');
+    await expect(store.add(draft('a@pec.it'), { main: 'pw-1234' })).rejects.toMatchObject({
+      code: 'STORAGE_CORRUPT',
+    });
+    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe('{ not json');
+    expect(keychain.entries.size).toBe(0);
+  });
+});
+
+describe('summarizeAccount', () => {
+  it('dates the expiry from the lifetime, and says nothing of secrets', () => {
+    const summary = summarizeAccount(draft('a@pec.it'));
+    expect(summary.credentials[0]?.expiresAt).toBe('2027-02-21T10:00:00.000Z');
+    expect(summary.services).toEqual(['imap']);
+    expect(Object.keys(summary.credentials[0] ?? {}).sort()).toEqual(
+      ['createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'username'].sort(),
+    );
+  });
+});
