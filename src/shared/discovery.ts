@@ -43,6 +43,8 @@ export interface DiscoveryResult {
     unsupported: boolean;
     /** Days an app password lasts at this provider (Aruba PEC: 90), when known. */
     lifetimeDays: number | null;
+    /** The provider's page for creating an app password, when it has them. */
+    createUrl: string | null;
   };
   candidates: DiscoveryCandidates;
   /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */

@@ -55,3 +55,29 @@ test('picks a provider from the searchable list; an OAuth-only one is refused wi
     en.discovery.unsupported.replace('{{name}}', 'Outlook.com (Hotmail, Live, MSN)'),
   );
 });
+
+test('with a provider known to use app passwords, a refused password says so and offers its page', async ({
+  app,
+}) => {
+  const anna = rig.users[0];
+  if (!anna) throw new Error('the rig has no users');
+  await app.getByRole('button', { name: en.nav.verify }).click();
+  await app.getByLabel(en.discovery.form.email).fill(anna.email);
+  await app.getByLabel(en.discovery.form.provider).fill('Aruba PEC');
+  await app.getByRole('button', { name: en.discovery.form.use }).click();
+  await expect(app.locator('#imap-host')).toHaveValue('imaps.pec.aruba.it');
+  // Pointed at the rig instead of Aruba (no Internet here), with a wrong password.
+  await app.locator('#imap-host').fill('127.0.0.1');
+  await app.locator('#imap-port').fill(String(rig.imap.tlsPort));
+  await app.getByLabel(en.verify.form.enable.replace('{{service}}', en.verify.services.smtp)).uncheck();
+  await app.getByLabel(en.verify.form.password, { exact: true }).fill('my-usual-password');
+  await app.getByTestId('trust-file').setInputFiles(rig.caFile);
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+  const row = app.getByTestId('result-imap');
+  await expect(row).toContainText(
+    en.verify.codes.AUTH_FAILED.fixAppPassword.replace('{{provider}}', 'Aruba PEC'),
+  );
+  await expect(
+    row.getByRole('button', { name: en.verify.form.createAppPassword.replace('{{provider}}', 'Aruba PEC') }),
+  ).toBeVisible();
+});

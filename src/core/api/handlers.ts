@@ -36,7 +36,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
       return { removed: true };
     },
     'links:open': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
+      // Providers' app-password pages come from the catalog, so a renderer cannot widen the list.
+      if (!isAllowedExternalUrl(url, (await core.catalog()).linkHosts)) {
         throw new PonteError('LINK_NOT_ALLOWED', 'This link is not on the list of pages Ponte may open.');
       }
       await host.openExternal(url);

@@ -80,6 +80,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
       via: 'chosen',
       unsupported: chosen.unsupported !== undefined,
       lifetimeDays: chosen.appPassword?.lifetimeDays ?? null,
+      createUrl: chosen.appPassword?.createUrl ?? null,
     });
   }
   const known = options.catalog.byDomain(domain);
@@ -90,6 +91,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
       via: 'domain',
       unsupported: known.unsupported !== undefined,
       lifetimeDays: known.appPassword?.lifetimeDays ?? null,
+      createUrl: known.appPassword?.createUrl ?? null,
     });
   }
 
@@ -128,6 +130,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
         via: 'mx',
         unsupported: hosted.unsupported !== undefined,
         lifetimeDays: hosted.appPassword?.lifetimeDays ?? null,
+        createUrl: hosted.appPassword?.createUrl ?? null,
       };
       add(catalogCandidates(hosted, address, 'mx'));
     }),

@@ -10,6 +10,8 @@ export interface Catalog {
   byDomain(domain: string): Provider | undefined;
   /** The provider whose MX patterns match one of these MX hosts (a custom domain hosted there). */
   byMxHosts(hosts: readonly string[]): Provider | undefined;
+  /** Hosts of the providers' app-password pages: the external pages Ponte may open for them. */
+  linkHosts: ReadonlySet<string>;
 }
 
 const SCHEMA_FILE = 'provider.schema.json';
@@ -50,8 +52,14 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
 }
 
 export function createCatalog(providers: readonly Provider[]): Catalog {
+  const linkHosts = new Set(
+    providers.flatMap((provider) =>
+      provider.appPassword ? [new URL(provider.appPassword.createUrl).hostname] : [],
+    ),
+  );
   return {
     providers,
+    linkHosts,
     byId: (id) => providers.find((provider) => provider.id === id),
     byDomain: (domain) => {
       const wanted = domain.toLowerCase();

@@ -34,6 +34,7 @@ describe('discover', () => {
       via: 'domain',
       unsupported: false,
       lifetimeDays: 90,
+      createUrl: 'https://account.aruba.it/pec',
     });
     expect(result.candidates.imap[0]).toMatchObject({
       source: 'catalog',

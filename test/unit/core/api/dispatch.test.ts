@@ -78,6 +78,16 @@ describe('dispatch', () => {
     expect(opened).toEqual(['https://github.com/electron/electron']);
   });
 
+  it('opens a catalogued provider’s app-password page, and nothing else on that provider’s say', async () => {
+    const aruba = await dispatch(handlers, 'links:open', { url: 'https://account.aruba.it/pec' });
+    expect(aruba).toEqual({ ok: true, value: { opened: true } });
+    const lookalike = await dispatch(handlers, 'links:open', {
+      url: 'https://account.aruba.it.evil.example/pec',
+    });
+    expect(!lookalike.ok && lookalike.error.code).toBe('LINK_NOT_ALLOWED');
+    expect(opened).toEqual(['https://account.aruba.it/pec']);
+  });
+
   it('carries a storage failure as its code, and keeps the old settings', async () => {
     await dispatch(handlers, 'settings:update', { language: 'de' });
     await writeFile(join(dir, 'settings.json'), '{ broken');

@@ -1,17 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { PresentedCertificate, ServiceResult } from '@shared/verify';
 import { foundPhrases } from '@shared/verify-summary';
+import { call } from '../../api/ponte-client';
 import { CertificateNotice } from './CertificateNotice';
 
 const ICONS = { pending: '', ok: '✓', failed: '✗', skipped: '–' } as const;
 
 /** One service: a spinner while pending, then what was found, or what went wrong and what to do. */
+/** The provider the settings came from, when it uses app passwords: its page for creating one. */
+export interface AppPasswordHelp {
+  provider: string;
+  createUrl: string;
+}
+
 interface Props {
   result: ServiceResult;
   onTrustCertificate?: (certificate: PresentedCertificate) => void;
+  appPassword?: AppPasswordHelp;
 }
 
-export function ServiceResultRow({ result, onTrustCertificate }: Props) {
+const PASSWORD_CODES = new Set(['AUTH_FAILED', 'APP_PASSWORD_REQUIRED']);
+
+export function ServiceResultRow({ result, onTrustCertificate, appPassword }: Props) {
   const { t, i18n } = useTranslation();
   const name = t(`verify.services.${result.service}`);
   return (
@@ -57,9 +67,23 @@ export function ServiceResultRow({ result, onTrustCertificate }: Props) {
         {result.status !== 'ok' && result.status !== 'pending' && result.code && (
           <>
             <p className="result-problem">{t(`verify.codes.${result.code}.title`)}</p>
-            <p className="result-fix">
-              {t(`verify.codes.${result.code}.fix`, { detail: result.detail ?? '' })}
-            </p>
+            {appPassword && PASSWORD_CODES.has(result.code) ? (
+              <p className="result-fix">
+                {t('verify.codes.AUTH_FAILED.fixAppPassword', { provider: appPassword.provider })}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void call('links:open', { url: appPassword.createUrl }).catch(() => undefined)
+                  }
+                >
+                  {t('verify.form.createAppPassword', { provider: appPassword.provider })}
+                </button>
+              </p>
+            ) : (
+              <p className="result-fix">
+                {t(`verify.codes.${result.code}.fix`, { detail: result.detail ?? '' })}
+              </p>
+            )}
             {result.detail && result.code !== 'REDIRECT_REFUSED' && (
               <p className="result-detail">{t('verify.serverSaid', { detail: result.detail })}</p>
             )}

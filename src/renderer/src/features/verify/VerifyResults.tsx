@@ -1,16 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedCertificate, VerifyProgress } from '@shared/verify';
-import { ServiceResultRow } from './ServiceResultRow';
+import { type AppPasswordHelp, ServiceResultRow } from './ServiceResultRow';
 
 /** The rows, announced politely to screen readers as they change, and a one-line summary at the end. */
 interface Props {
   progress: VerifyProgress;
   cancelled: boolean;
   onTrustCertificate: (certificate: PresentedCertificate) => void;
+  appPassword?: AppPasswordHelp;
 }
 
-export function VerifyResults({ progress, cancelled, onTrustCertificate }: Props) {
+export function VerifyResults({ progress, cancelled, onTrustCertificate, appPassword }: Props) {
   const { t } = useTranslation();
   const failed = progress.results.filter((result) => result.status !== 'ok').length;
   const count = progress.results.length;
@@ -27,6 +28,7 @@ export function VerifyResults({ progress, cancelled, onTrustCertificate }: Props
             key={`${result.service}-${index}`}
             result={result}
             {...(progress.done ? { onTrustCertificate } : {})}
+            {...(appPassword ? { appPassword } : {})}
           />
         ))}
       </ul>

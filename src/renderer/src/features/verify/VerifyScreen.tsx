@@ -167,6 +167,11 @@ export function VerifyScreen() {
           progress={state.progress}
           cancelled={state.phase === 'done' && state.progress.results.some((r) => r.code === 'CANCELLED')}
           onTrustCertificate={trustCertificate}
+          {...(discovered?.provider?.createUrl
+            ? {
+                appPassword: { provider: discovered.provider.name, createUrl: discovered.provider.createUrl },
+              }
+            : {})}
         />
       )}
       {state.phase === 'done' && checked && state.progress.results.every((r) => r.status === 'ok') && (
