@@ -14,6 +14,7 @@ export const CHANNELS = [
   'discovery:run',
   'accounts:add',
   'accounts:remove',
+  'providers:guide',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,7 +5,14 @@ import type { Channel } from './channels';
 import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
 import type { DiscoveryResult } from './discovery';
-import type { AccountSummary, AppInfo, DoctorReport, ProviderSummary, Settings } from './models';
+import type {
+  AccountSummary,
+  AppInfo,
+  AppPasswordGuide,
+  DoctorReport,
+  ProviderSummary,
+  Settings,
+} from './models';
 import type { VerifyProgress } from './verify';
 import { operationIdSchema, passwordSchema, verifyRequestSchema } from './verify-schema';
 
@@ -59,6 +66,18 @@ export const contract = {
       .strict(),
   ),
   'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
+  // Null when the provider has no app passwords.
+  'providers:guide': call<AppPasswordGuide | null>()(
+    z
+      .object({
+        id: z
+          .string()
+          .regex(/^[a-z][a-z0-9-]*$/)
+          .max(64),
+        language: z.enum(LANGUAGES),
+      })
+      .strict(),
+  ),
   // With providerId: that catalogued provider's settings for the address, without asking the network.
   'discovery:run': call<DiscoveryResult>()(
     z

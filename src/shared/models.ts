@@ -66,3 +66,17 @@ export interface ProviderSummary {
   unsupported: boolean;
   appPassword: 'with-2fa' | 'always' | 'optional' | 'none';
 }
+
+/** How to create a provider's app password, in one language, for the wizard's guide step. */
+export interface AppPasswordGuide {
+  providerId: string;
+  provider: string;
+  required: 'with-2fa' | 'always' | 'optional';
+  createUrl: string;
+  lifetimeDays: number | null;
+  shownOnce: boolean;
+  steps: string[];
+  tips: string[];
+  /** False when no official source confirms these steps. */
+  confirmed: boolean;
+}

@@ -66,6 +66,14 @@ test('with a provider known to use app passwords, a refused password says so and
   await app.getByLabel(en.discovery.form.provider).fill('Aruba PEC');
   await app.getByRole('button', { name: en.discovery.form.use }).click();
   await expect(app.locator('#imap-host')).toHaveValue('imaps.pec.aruba.it');
+  // The guide: why, Aruba's own steps, the 90-day lifetime, and the button to its page.
+  const guide = app.getByTestId('app-password-guide');
+  await expect(guide).toContainText(en.appPassword.why['with-2fa'].replace('{{provider}}', 'Aruba PEC'));
+  await expect(guide.locator('ol li')).toHaveCount(3);
+  await expect(guide).toContainText(en.appPassword.lifetime.replace('{{days}}', '90'));
+  if (process.env.PONTE_UPDATE_SCREENSHOTS === '1') {
+    await guide.screenshot({ path: 'test/e2e/screenshots/guide-aruba-pec.png' });
+  }
   // Pointed at the rig instead of Aruba (no Internet here), with a wrong password.
   await app.locator('#imap-host').fill('127.0.0.1');
   await app.locator('#imap-port').fill(String(rig.imap.tlsPort));

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ServiceResult, VerifyRequest } from '@shared/verify';
 import { verifyRequestSchema } from '@shared/verify-schema';
 import { foundPhrases } from '@shared/verify-summary';
+import { normalizePastedPassword } from '@shared/normalize-password';
 import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/presented-certificate';
 import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
 import { normalizeFingerprint } from '@core/verify/tls-trust';
@@ -152,7 +153,8 @@ async function pinPresented(
 export async function readPassword(options: CommandOptionValues, context: VerifyContext): Promise<string> {
   const { io, t } = context;
   let password: string;
-  if (options['password-stdin'] === true) password = await readPasswordFromStream(io.stdin);
+  if (options['password-stdin'] === true)
+    password = normalizePastedPassword(await readPasswordFromStream(io.stdin));
   else if (!io.stdinIsTty) throw new UsageError(t('verify.cli.missingPassword'));
   else {
     const user = typeof options.user === 'string' ? options.user : '';

@@ -9,6 +9,7 @@ import { isAllowedExternalUrl } from '../links/allowed-links';
 import { summarizeAccount } from '../accounts/account-builders';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { discover } from '../discovery/discover';
+import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
@@ -57,6 +58,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
+    'providers:guide': async ({ id, language }) => appPasswordGuide(await core.catalog(), id, language),
     'discovery:run': async ({ email, providerId }) =>
       discover(email, {
         catalog: await core.catalog(),

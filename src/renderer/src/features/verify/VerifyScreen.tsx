@@ -4,6 +4,7 @@ import type { PresentedCertificate, VerifyRequest } from '@shared/verify';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { applyDiscovery } from './apply-discovery';
+import { AppPasswordGuidePanel } from './AppPasswordGuidePanel';
 import { CredentialFields } from './CredentialFields';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { SaveAccountPanel } from './SaveAccountPanel';
@@ -86,6 +87,7 @@ export function VerifyScreen() {
           setForm((previous) => applyDiscovery(previous, result));
         }}
       />
+      {discovered?.provider?.createUrl && <AppPasswordGuidePanel providerId={discovered.provider.id} />}
       <form ref={formRef} onSubmit={submit} noValidate>
         <CredentialFields form={form} errors={errors} disabled={running} onChange={update} />
         {errors.services && (

@@ -1,3 +1,4 @@
+import { normalizePastedPassword } from '@shared/normalize-password';
 import type { MailEndpoint, ServiceKind, TlsMode, VerifyRequest } from '@shared/verify';
 
 // The custom-server form as plain data, and its validation: pure, so it is unit-tested without a browser.
@@ -102,7 +103,7 @@ export function toRequest(
   if (form.pinned.length > 0) request.pinned = form.pinned;
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
-    : { ok: true, request, password: form.password };
+    : { ok: true, request, password: normalizePastedPassword(form.password) };
 }
 
 /** A CA file the user picked: accepted only if it holds a PEM certificate. */

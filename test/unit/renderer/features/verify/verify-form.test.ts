@@ -57,6 +57,13 @@ describe('toRequest', () => {
   });
 });
 
+describe('toRequest and pasted app passwords', () => {
+  it('removes the spaces of a grouped app password, keeps a chosen one as typed', () => {
+    const grouped = toRequest({ ...filled(), password: 'abcd efgh ijkl mnop' });
+    expect(grouped.ok && grouped.password).toBe('abcdefghijklmnop');
+  });
+});
+
 describe('withSecurity', () => {
   it('moves a default port along with the security, but keeps a port the user typed', () => {
     const imap = emptyForm().imap;

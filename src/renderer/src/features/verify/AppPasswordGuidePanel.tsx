@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguage } from '@shared/i18n/languages';
+import type { AppPasswordGuide } from '@shared/models';
+import { call } from '../../api/ponte-client';
+
+/**
+ * Step two of the wizard: why an app password is needed here, the provider's own steps in the person's
+ * language, and a button that opens the provider's page in the default browser (main checks it against
+ * the catalog's allow-list).
+ */
+export function AppPasswordGuidePanel({ providerId }: { providerId: string }) {
+  const { t, i18n } = useTranslation();
+  const resolved = i18n.resolvedLanguage ?? 'en';
+  const language = isLanguage(resolved) ? resolved : 'en';
+  const [guide, setGuide] = useState<AppPasswordGuide | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('providers:guide', { id: providerId, language })
+      .then((value) => current && setGuide(value))
+      .catch(() => current && setGuide(null));
+    return () => {
+      current = false;
+    };
+  }, [providerId, language]);
+
+  if (!guide) return null;
+  return (
+    <section className="guide" aria-labelledby="guide-title" data-testid="app-password-guide">
+      <h3 id="guide-title">{t('appPassword.title')}</h3>
+      <p>{t(`appPassword.why.${guide.required}`, { provider: guide.provider })}</p>
+      <ol>
+        {guide.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {guide.tips.length > 0 && (
+        <ul className="tips">
+          {guide.tips.map((tip) => (
+            <li key={tip}>{tip}</li>
+          ))}
+        </ul>
+      )}
+      {guide.shownOnce && guide.tips.length === 0 && <p className="hint">{t('appPassword.shownOnce')}</p>}
+      {guide.lifetimeDays !== null && (
+        <p className="hint">{t('appPassword.lifetime', { days: guide.lifetimeDays })}</p>
+      )}
+      {!guide.confirmed && <p className="hint">{t('discovery.unconfirmed')}</p>}
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void call('links:open', { url: guide.createUrl }).catch(() => undefined)}
+      >
+        {t('verify.form.createAppPassword', { provider: guide.provider })}
+      </button>
+    </section>
+  );
+}
