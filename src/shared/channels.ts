@@ -15,6 +15,7 @@ export const CHANNELS = [
   'accounts:add',
   'accounts:remove',
   'providers:guide',
+  'accounts:check',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -66,6 +66,8 @@ export const contract = {
       .strict(),
   ),
   'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
+  // Re-checks a saved account with the password from the keychain; followed with verify:status.
+  'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
   // Null when the provider has no app passwords.
   'providers:guide': call<AppPasswordGuide | null>()(
     z

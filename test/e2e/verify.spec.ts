@@ -194,6 +194,11 @@ test('saves a checked account: secret in the keychain only, card on the dashboar
   }
   for (const body of responses) expect(body).not.toContain(anna.password);
 
+  // Re-check from the dashboard: the password comes from the keychain, not from the page.
+  await card.getByRole('button', { name: en.accounts.check }).click();
+  await expect(card.getByTestId('verify-summary')).toHaveText(allFiveWork, { timeout: 15_000 });
+  for (const body of responses) expect(body).not.toContain(anna.password);
+
   await card.getByRole('button', { name: en.accounts.remove }).click();
   await app.getByRole('button', { name: en.accounts.removeYes }).click();
   await expect(app.getByTestId('accounts-empty')).toBeVisible();

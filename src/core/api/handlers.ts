@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
-import { summarizeAccount } from '../accounts/account-builders';
+import { accountTargets, summarizeAccount } from '../accounts/account-builders';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { discover } from '../discovery/discover';
 import { appPasswordGuide } from '../providers/app-password-guide';
@@ -32,6 +32,13 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'settings:update': (changes) => core.settings.update(changes),
     'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
     'accounts:add': ({ password, ...input }) => addVerifiedAccount(core.accounts, input, password),
+    'accounts:check': async ({ id }) => {
+      const account = await core.accounts.get(id);
+      const { targets, trust } = await accountTargets(account, (credential) =>
+        core.accounts.secret(account, credential),
+      );
+      return core.verifications.start(targets, { trust });
+    },
     'accounts:remove': async ({ id }) => {
       await core.accounts.remove(id);
       return { removed: true };

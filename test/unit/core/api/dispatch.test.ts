@@ -88,6 +88,14 @@ describe('dispatch', () => {
     expect(opened).toEqual(['https://account.aruba.it/pec']);
   });
 
+  it('checking or removing an account that does not exist says so by code', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const channel of ['accounts:check', 'accounts:remove'] as const) {
+      const result = await dispatch(handlers, channel, { id });
+      expect(!result.ok && result.error.code).toBe('ACCOUNT_NOT_FOUND');
+    }
+  });
+
   it('carries a storage failure as its code, and keeps the old settings', async () => {
     await dispatch(handlers, 'settings:update', { language: 'de' });
     await writeFile(join(dir, 'settings.json'), '{ broken');

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/models';
+import { call } from '../../api/ponte-client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { VerifyResults } from '../verify/VerifyResults';
+import { useVerifyRun } from '../verify/use-verify-run';
 
 interface Props {
   account: AccountSummary;
@@ -11,6 +15,8 @@ interface Props {
 export function AccountCard({ account, onRemove }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const check = useVerifyRun();
+  const checking = check.state.phase === 'running';
   const date = (iso: string): string =>
     new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
   return (
@@ -30,6 +36,21 @@ export function AccountCard({ account, onRemove }: Props) {
           </li>
         ))}
       </ul>
+      {(check.state.phase === 'running' || check.state.phase === 'done') && (
+        <VerifyResults
+          progress={check.state.progress}
+          cancelled={false}
+          onTrustCertificate={() => undefined}
+        />
+      )}
+      {check.state.phase === 'error' && <ErrorNotice error={check.state.error} />}
+      <button
+        type="button"
+        disabled={checking}
+        onClick={() => void check.follow(() => call('accounts:check', { id: account.id }))}
+      >
+        {t('accounts.check')}
+      </button>{' '}
       {confirming ? (
         <div className="confirm" role="alertdialog" aria-label={t('accounts.remove')}>
           <p>{t('accounts.removeConfirm', { name: account.displayName })}</p>

@@ -27,9 +27,10 @@ export function useVerifyRun() {
     [],
   );
 
-  const start = useCallback(async (request: VerifyRequest, password: string) => {
+  /** Follows a check that `begin` starts in core (a form's request, or a saved account). */
+  const follow = useCallback(async (begin: () => Promise<VerifyProgress>) => {
     try {
-      let progress = await call('verify:start', { request, password });
+      let progress = await begin();
       running.current = progress.operationId;
       setState({ phase: 'running', progress, cancelling: false });
       while (!progress.done && running.current === progress.operationId) {
@@ -56,6 +57,11 @@ export function useVerifyRun() {
     }
   }, []);
 
+  const start = useCallback(
+    (request: VerifyRequest, password: string) => follow(() => call('verify:start', { request, password })),
+    [follow],
+  );
+
   const cancel = useCallback(() => {
     const operationId = running.current;
     if (!operationId) return;
@@ -65,5 +71,5 @@ export function useVerifyRun() {
 
   const reset = useCallback(() => setState({ phase: 'idle' }), []);
 
-  return { state, start, cancel, reset };
+  return { state, start, follow, cancel, reset };
 }
