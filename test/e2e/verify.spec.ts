@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import en from '../../src/shared/i18n/locales/en.json';
 import { startSilentServer } from '../support/fake-servers';
 import { selfSignedCertificate } from '../support/test-certificates';
+import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
 
@@ -183,6 +184,7 @@ test('saves a checked account: secret in the keychain only, card on the dashboar
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Ufficio Anna');
   await expect(card).toContainText(en.accounts.kind['app-password']);
+  await expectAccessible(app, 'dashboard with an account');
 
   // The secret is in the keychain, under the account's entry, and nowhere on disk or in any response.
   const entries = await keytar.findCredentials('Ponte');
