@@ -1,4 +1,4 @@
-import type { MailEndpoint, ServiceKind } from './verify';
+import type { MailEndpoint } from './verify';
 
 // What autodiscovery found for an e-mail address: per service, candidate settings ranked best first, each
 // saying where it came from.
@@ -51,8 +51,6 @@ export interface DiscoveryResult {
   notes: string[];
   durationMs: number;
 }
-
-export type CandidateFor<K extends ServiceKind> = K extends 'imap' | 'smtp' ? MailCandidate : UrlCandidate;
 
 /** How a provider was recognised, named like a discovery source ("found by …"). */
 export function providerSource(via: 'domain' | 'mx' | 'chosen'): 'catalog' | 'mx' | 'chosen' {

@@ -19,10 +19,11 @@ const endpoint = z
   })
   .strict();
 
+// https only at the boundary too: core would refuse an http URL (INSECURE_URL), but nothing should ask it to.
 const httpsUrl = z
   .string()
   .max(2048)
-  .refine((value) => URL.canParse(value), 'not a URL');
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'not an https URL');
 
 export const verifyRequestSchema = z
   .object({

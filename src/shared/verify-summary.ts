@@ -68,3 +68,35 @@ export function foundPhrases(result: ServiceResult, language: string): Phrase[] 
     }
   }
 }
+
+const PASSWORD_CODES = new Set(['AUTH_FAILED', 'APP_PASSWORD_REQUIRED']);
+
+export interface FailurePhrases {
+  title: Phrase;
+  fix: Phrase;
+  /** The server's own words, unless the fix already quotes them. */
+  detail?: Phrase;
+  /** The fix points at the provider's app-password page: the UI puts a button to it beside the text. */
+  offersAppPasswordPage: boolean;
+}
+
+/**
+ * What went wrong and what to do now, for a failed or skipped result: one reading shared by the CLI's lines
+ * and the app's rows. With the provider known to use app passwords, a refused password is explained as such.
+ */
+export function failurePhrases(result: ServiceResult, appPasswordProvider?: string): FailurePhrases {
+  const code = result.code ?? 'PROTOCOL_ERROR';
+  const offersAppPasswordPage = appPasswordProvider !== undefined && PASSWORD_CODES.has(code);
+  // REDIRECT_REFUSED's fix names where the server pointed: no separate detail line.
+  const quotesDetail = code === 'REDIRECT_REFUSED';
+  return {
+    title: { key: `codes.${code}.title` },
+    fix: offersAppPasswordPage
+      ? { key: 'codes.AUTH_FAILED.fixAppPassword', params: { provider: appPasswordProvider } }
+      : { key: `codes.${code}.fix`, params: { detail: result.detail ?? '' } },
+    ...(result.detail && !quotesDetail
+      ? { detail: { key: 'serverSaid', params: { detail: result.detail } } }
+      : {}),
+    offersAppPasswordPage,
+  };
+}

@@ -53,10 +53,8 @@ export interface ImapFound {
   quota?: Quota;
 }
 
-export interface SmtpFound {
-  /** Largest message the server accepts (RFC 1870 SIZE), when announced. */
-  maxMessageBytes?: number;
-}
+/** Nothing to report beyond "the password works for sending". */
+export type SmtpFound = Record<string, never>;
 
 export interface CalendarInfo {
   url: string;

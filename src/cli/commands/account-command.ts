@@ -4,6 +4,8 @@ import type { Core } from '@core/core';
 import { summarizeAccount } from '@core/accounts/account-builders';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { discover } from '@core/discovery/discover';
+import { bestSettings } from '@shared/discovery-settings';
+import type { VerifyRequest } from '@shared/verify';
 import { PonteError } from '@core/errors/ponte-error';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
@@ -78,9 +80,9 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   if (!email) throw new UsageError(t('accounts.cli.missingEmail'));
   const providerId = text('provider');
   const filled = providerId
-    ? await providerOptions(core, email, providerId, options, t)
-    : { options, lifetimeDays: null };
-  const request = await buildRequest({ user: email, ...filled.options }, t);
+    ? await providerSettings(core, email, providerId, t)
+    : { base: { username: email }, lifetimeDays: null };
+  const request = await buildRequest(options, t, filled.base);
   const kind = (text('kind') ?? filled.kind ?? 'app-password') as CredentialKind;
   if (!KINDS.includes(kind)) throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
   const lifetime = text('lifetime-days');
@@ -109,37 +111,31 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   return EXIT_OK;
 }
 
-/** Service flags from a catalogued provider, for providers that use a single credential. */
-async function providerOptions(
+/** A catalogued provider's best settings for the address, for providers that use a single credential. */
+async function providerSettings(
   core: Core,
   email: string,
   providerId: string,
-  options: CommandOptionValues,
   t: TFunction,
-): Promise<{ options: CommandOptionValues; kind?: CredentialKind; lifetimeDays: number | null }> {
+): Promise<{ base: Partial<VerifyRequest>; kind?: CredentialKind; lifetimeDays: number | null }> {
   const catalog = await core.catalog();
   const provider = catalog.byId(providerId);
   if (!provider) throw new UsageError(t('accounts.cli.unknownProvider', { id: providerId }));
   if (provider.unsupported) throw new UsageError(t('discovery.unsupported', { name: provider.name }));
   if (provider.credentials.length !== 1)
     throw new UsageError(t('accounts.cli.severalCredentials', { name: provider.name }));
-  const { candidates } = await discover(email, { catalog, providerId });
-  const filled: CommandOptionValues = { ...options };
-  const endpoint = (c: (typeof candidates.imap)[number]): string =>
-    `${c.endpoint.host}:${c.endpoint.port}${c.endpoint.security === 'starttls' ? '/starttls' : ''}`;
-  for (const service of ['imap', 'smtp'] as const) {
-    const best = candidates[service][0];
-    if (best && filled[service] === undefined) filled[service] = endpoint(best);
-  }
-  for (const service of ['caldav', 'carddav', 'webdav'] as const) {
-    const best = candidates[service][0];
-    if (best && best.needsInput.length === 0 && filled[service] === undefined) filled[service] = best.url;
-  }
-  const username = [...candidates.imap, ...candidates.caldav][0]?.username;
-  if (username && filled.user === undefined) filled.user = username;
+  const best = bestSettings(await discover(email, { catalog, providerId }));
+  const base: Partial<VerifyRequest> = {
+    username: best.username,
+    ...(best.imap ? { imap: best.imap } : {}),
+    ...(best.smtp ? { smtp: best.smtp } : {}),
+    ...(best.urls.caldav ? { caldav: { url: best.urls.caldav } } : {}),
+    ...(best.urls.carddav ? { carddav: { url: best.urls.carddav } } : {}),
+    ...(best.urls.webdav ? { webdav: { url: best.urls.webdav } } : {}),
+  };
   const credential = provider.credentials[0];
   return {
-    options: filled,
+    base,
     ...(credential ? { kind: credential.kind } : {}),
     lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
   };

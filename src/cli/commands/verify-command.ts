@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { TFunction } from 'i18next';
 import type { ServiceResult, VerifyRequest } from '@shared/verify';
 import { verifyRequestSchema } from '@shared/verify-schema';
-import { foundPhrases } from '@shared/verify-summary';
+import { failurePhrases, foundPhrases, type Phrase } from '@shared/verify-summary';
 import { normalizePastedPassword } from '@shared/normalize-password';
 import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/presented-certificate';
 import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
@@ -77,12 +77,17 @@ export async function runChecks(
   }
 }
 
-export async function buildRequest(options: CommandOptionValues, t: TFunction): Promise<VerifyRequest> {
+/** The request the flags describe; flags override `base` (settings a catalogued provider gave). */
+export async function buildRequest(
+  options: CommandOptionValues,
+  t: TFunction,
+  base: Partial<VerifyRequest> = {},
+): Promise<VerifyRequest> {
   const text = (name: string): string | undefined =>
     typeof options[name] === 'string' ? (options[name] as string) : undefined;
-  const username = text('user');
+  const username = text('user') ?? base.username;
   if (!username) throw new UsageError(t('verify.cli.missingUser'));
-  const request: VerifyRequest = { username };
+  const request: VerifyRequest = { ...base, username };
   for (const service of ['imap', 'smtp'] as const) {
     const spec = text(service);
     if (spec === undefined) continue;
@@ -172,11 +177,11 @@ function printResult(result: ServiceResult, context: VerifyContext): void {
     io.out(`${MARKS.ok} ${service}: ${[t('verify.status.ok'), ...found].join(' · ')}`);
     return;
   }
-  const code = result.code ?? 'PROTOCOL_ERROR';
-  io.out(`${MARKS[result.status]} ${service}: ${t(`verify.codes.${code}.title`)}`);
-  io.out(`  → ${t(`verify.codes.${code}.fix`, { detail: result.detail ?? '' })}`);
-  if (result.detail && code !== 'REDIRECT_REFUSED')
-    io.out(`  ${t('verify.serverSaid', { detail: result.detail })}`);
+  const { title, fix, detail } = failurePhrases(result);
+  const say = (phrase: Phrase): string => t(`verify.${phrase.key}`, phrase.params ?? {});
+  io.out(`${MARKS[result.status]} ${service}: ${say(title)}`);
+  io.out(`  → ${say(fix)}`);
+  if (detail) io.out(`  ${say(detail)}`);
   if (result.certificate) {
     const { subject, issuer, sha256 } = result.certificate;
     io.out(`  ${t('verify.certificate.presented', { subject, issuer })}`);

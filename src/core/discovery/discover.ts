@@ -7,6 +7,7 @@ import type {
   UrlCandidate,
 } from '@shared/discovery';
 import type { Catalog } from '../providers/catalog';
+import type { Provider } from '../providers/provider-schema';
 import type { TrustSettings } from '../verify/tls-trust';
 import { catalogCandidates } from './catalog-candidates';
 import { DnsClient } from './dns-client';
@@ -44,6 +45,21 @@ const sourceRank: Record<DiscoverySource, number> = {
   guess: 6,
 };
 
+/** A catalogued provider as a result names it, with the facts the next steps need. */
+function recognised(
+  provider: Provider,
+  via: 'domain' | 'mx' | 'chosen',
+): NonNullable<DiscoveryResult['provider']> {
+  return {
+    id: provider.id,
+    name: provider.name,
+    via,
+    unsupported: provider.unsupported !== undefined,
+    lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
+    createUrl: provider.appPassword?.createUrl ?? null,
+  };
+}
+
 export function emailDomain(email: string): string | undefined {
   return EMAIL.exec(email.trim())?.[1]?.toLowerCase();
 }
@@ -74,25 +90,11 @@ export async function discover(email: string, options: DiscoverOptions): Promise
   if (options.providerId !== undefined) {
     const chosen = options.catalog.byId(options.providerId);
     if (!chosen) return result(emptyCandidates(), [`unknown provider "${options.providerId}"`]);
-    return result(catalogCandidates(chosen, address, 'domain'), [], {
-      id: chosen.id,
-      name: chosen.name,
-      via: 'chosen',
-      unsupported: chosen.unsupported !== undefined,
-      lifetimeDays: chosen.appPassword?.lifetimeDays ?? null,
-      createUrl: chosen.appPassword?.createUrl ?? null,
-    });
+    return result(catalogCandidates(chosen, address, 'domain'), [], recognised(chosen, 'chosen'));
   }
   const known = options.catalog.byDomain(domain);
   if (known) {
-    return result(catalogCandidates(known, address, 'domain'), [], {
-      id: known.id,
-      name: known.name,
-      via: 'domain',
-      unsupported: known.unsupported !== undefined,
-      lifetimeDays: known.appPassword?.lifetimeDays ?? null,
-      createUrl: known.appPassword?.createUrl ?? null,
-    });
+    return result(catalogCandidates(known, address, 'domain'), [], recognised(known, 'domain'));
   }
 
   const controller = new AbortController();
@@ -124,14 +126,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
     dns.mx(domain).then((hosts) => {
       const hosted = options.catalog.byMxHosts(hosts);
       if (!hosted) return;
-      provider = {
-        id: hosted.id,
-        name: hosted.name,
-        via: 'mx',
-        unsupported: hosted.unsupported !== undefined,
-        lifetimeDays: hosted.appPassword?.lifetimeDays ?? null,
-        createUrl: hosted.appPassword?.createUrl ?? null,
-      };
+      provider = recognised(hosted, 'mx');
       add(catalogCandidates(hosted, address, 'mx'));
     }),
     autoconfigCandidates(

@@ -22,10 +22,6 @@ export class DnsClient {
     if (options.server) this.resolver.setServers([options.server]);
   }
 
-  static fromEnv(env: NodeJS.ProcessEnv): DnsClient {
-    return new DnsClient(env.PONTE_DNS_SERVER ? { server: env.PONTE_DNS_SERVER } : {});
-  }
-
   cancel(): void {
     this.resolver.cancel();
   }

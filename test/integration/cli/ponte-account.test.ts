@@ -114,6 +114,48 @@ describe('ponte account', () => {
     expect(JSON.parse((await ponte(['account', 'list', '--json'])).stdout)).toEqual([]);
   });
 
+  it('--provider brings the catalog’s facts (lifetime, kind); flags override its servers', async () => {
+    // Aruba PEC's own servers are out of reach here: the flags point IMAP and SMTP at the rig instead.
+    const add = await ponte(
+      [
+        'account',
+        'add',
+        '--email',
+        marco.email,
+        '--provider',
+        'aruba-pec',
+        '--imap',
+        `127.0.0.1:${rig.imap.tlsPort}`,
+        '--smtp',
+        `127.0.0.1:${rig.smtp.tlsPort}`,
+        '--ca',
+        rig.caFile,
+        '--password-stdin',
+        '--json',
+      ],
+      marco.password,
+    );
+    expect(add.code).toBe(0);
+    const saved = JSON.parse(add.stdout) as AccountSummary;
+    expect(saved).toMatchObject({ providerId: 'aruba-pec', services: ['imap', 'smtp'] });
+    expect(saved.credentials[0]).toMatchObject({
+      kind: 'app-password',
+      username: marco.email,
+      lifetimeDays: 90,
+    });
+    await ponte(['account', 'remove', saved.id]);
+
+    // Without the override, the catalog's own hosts are what gets checked (and cannot be reached here).
+    const unreachable = await ponte(
+      ['account', 'add', '--email', marco.email, '--provider', 'aruba-pec', '--password-stdin'],
+      'x-pw',
+    );
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(
+      /imap (HOST_NOT_FOUND|NETWORK_UNREACHABLE|CONNECTION_REFUSED|TIMEOUT)/,
+    );
+  });
+
   it('a wrong password saves nothing: exit 1, no account, no keychain entry', async () => {
     const add = await ponte(
       ['account', 'add', '--email', marco.email, ...serviceArgs, '--password-stdin'],

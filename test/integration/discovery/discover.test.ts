@@ -152,6 +152,21 @@ describe('discover', () => {
     expect(result.notes.join('\n')).toMatch(/nothing found/);
   });
 
+  it('a cancel ends a run that would otherwise wait for the bound', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 200);
+    const result = await discover(`anna@dead.${ZONE}`, {
+      catalog,
+      dnsServer,
+      trust,
+      ispdbUrl: null,
+      signal: controller.signal,
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(result.notes.join('\n')).not.toMatch(/stopped after/);
+  });
+
   it('refuses what is not an e-mail address without asking the network', async () => {
     const result = await run('not an address');
     expect(result.notes).toEqual(['not an e-mail address']);

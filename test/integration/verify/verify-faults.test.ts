@@ -231,6 +231,10 @@ describe('DAV redirects', () => {
     const [refused] = await verifyServices([target], { trust });
     expect(refused?.code).toBe('REDIRECT_REFUSED');
     expect(refused?.detail).toContain('evil.ponte.test');
+    // Once the host is confirmed (here by pattern), the redirect is followed: the next failure is that
+    // the name does not resolve, which only a followed redirect can reach.
+    const [followed] = await verifyServices([target], { trust, confirmedHosts: ['*.ponte.test'] });
+    expect(followed?.code).toBe('HOST_NOT_FOUND');
   });
 
   it('refuses an http:// address outright', async () => {

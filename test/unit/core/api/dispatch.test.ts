@@ -62,6 +62,8 @@ describe('dispatch', () => {
     ['settings:update', 'it'],
     ['app:info', { unexpected: true }],
     ['links:open', { url: 42 }],
+    ['verify:start', { request: { username: 'a', caldav: { url: 'http://dav.example/' } }, password: 'pw' }],
+    ['verify:start', { request: { username: 'a' }, password: 'pw' }],
   ])('refuses invalid input for %s', async (channel, input) => {
     const result = await dispatch(handlers, channel, input);
     expect(result.ok).toBe(false);

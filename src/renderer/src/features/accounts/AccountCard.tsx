@@ -37,11 +37,7 @@ export function AccountCard({ account, onRemove }: Props) {
         ))}
       </ul>
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
-        <VerifyResults
-          progress={check.state.progress}
-          cancelled={false}
-          onTrustCertificate={() => undefined}
-        />
+        <VerifyResults progress={check.state.progress} />
       )}
       {check.state.phase === 'error' && <ErrorNotice error={check.state.error} />}
       <button

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PresentedCertificate, ServiceResult } from '@shared/verify';
-import { foundPhrases } from '@shared/verify-summary';
+import { failurePhrases, foundPhrases, type Phrase } from '@shared/verify-summary';
 import { call } from '../../api/ponte-client';
 import { CertificateNotice } from './CertificateNotice';
 
@@ -19,11 +19,14 @@ interface Props {
   appPassword?: AppPasswordHelp;
 }
 
-const PASSWORD_CODES = new Set(['AUTH_FAILED', 'APP_PASSWORD_REQUIRED']);
-
 export function ServiceResultRow({ result, onTrustCertificate, appPassword }: Props) {
   const { t, i18n } = useTranslation();
   const name = t(`verify.services.${result.service}`);
+  const say = (phrase: Phrase): string => t(`verify.${phrase.key}`, phrase.params ?? {});
+  const failure =
+    result.status === 'failed' || result.status === 'skipped'
+      ? failurePhrases(result, appPassword?.provider)
+      : undefined;
   return (
     <li className={`result-row result-${result.status}`} data-testid={`result-${result.service}`}>
       <span className="result-icon" aria-hidden="true">
@@ -64,29 +67,26 @@ export function ServiceResultRow({ result, onTrustCertificate, appPassword }: Pr
             ))}
           </ul>
         )}
-        {result.status !== 'ok' && result.status !== 'pending' && result.code && (
+        {failure && (
           <>
-            <p className="result-problem">{t(`verify.codes.${result.code}.title`)}</p>
-            {appPassword && PASSWORD_CODES.has(result.code) ? (
-              <p className="result-fix">
-                {t('verify.codes.AUTH_FAILED.fixAppPassword', { provider: appPassword.provider })}{' '}
-                <button
-                  type="button"
-                  onClick={() =>
-                    void call('links:open', { url: appPassword.createUrl }).catch(() => undefined)
-                  }
-                >
-                  {t('verify.form.createAppPassword', { provider: appPassword.provider })}
-                </button>
-              </p>
-            ) : (
-              <p className="result-fix">
-                {t(`verify.codes.${result.code}.fix`, { detail: result.detail ?? '' })}
-              </p>
-            )}
-            {result.detail && result.code !== 'REDIRECT_REFUSED' && (
-              <p className="result-detail">{t('verify.serverSaid', { detail: result.detail })}</p>
-            )}
+            <p className="result-problem">{say(failure.title)}</p>
+            <p className="result-fix">
+              {say(failure.fix)}
+              {failure.offersAppPasswordPage && appPassword && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void call('links:open', { url: appPassword.createUrl }).catch(() => undefined)
+                    }
+                  >
+                    {t('verify.form.createAppPassword', { provider: appPassword.provider })}
+                  </button>
+                </>
+              )}
+            </p>
+            {failure.detail && <p className="result-detail">{say(failure.detail)}</p>}
             {result.certificate && (
               <CertificateNotice
                 certificate={result.certificate}

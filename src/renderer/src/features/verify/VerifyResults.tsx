@@ -6,12 +6,13 @@ import { type AppPasswordHelp, ServiceResultRow } from './ServiceResultRow';
 /** The rows, announced politely to screen readers as they change, and a one-line summary at the end. */
 interface Props {
   progress: VerifyProgress;
-  cancelled: boolean;
-  onTrustCertificate: (certificate: PresentedCertificate) => void;
+  /** Offered on finished rows whose certificate was refused; absent where pinning makes no sense. */
+  onTrustCertificate?: (certificate: PresentedCertificate) => void;
   appPassword?: AppPasswordHelp;
 }
 
-export function VerifyResults({ progress, cancelled, onTrustCertificate, appPassword }: Props) {
+export function VerifyResults({ progress, onTrustCertificate, appPassword }: Props) {
+  const cancelled = progress.done && progress.results.some((result) => result.code === 'CANCELLED');
   const { t } = useTranslation();
   const failed = progress.results.filter((result) => result.status !== 'ok').length;
   const count = progress.results.length;
@@ -27,7 +28,7 @@ export function VerifyResults({ progress, cancelled, onTrustCertificate, appPass
           <ServiceResultRow
             key={`${result.service}-${index}`}
             result={result}
-            {...(progress.done ? { onTrustCertificate } : {})}
+            {...(progress.done && onTrustCertificate ? { onTrustCertificate } : {})}
             {...(appPassword ? { appPassword } : {})}
           />
         ))}

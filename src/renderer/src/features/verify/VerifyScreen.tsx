@@ -95,34 +95,26 @@ export function VerifyScreen() {
             {t(errors.services)}
           </p>
         )}
-        <MailServiceFields
-          service="imap"
-          fields={form.imap}
-          errors={errors}
-          disabled={running}
-          onChange={(v) => update('imap', v)}
-        />
-        <MailServiceFields
-          service="smtp"
-          fields={form.smtp}
-          errors={errors}
-          disabled={running}
-          onChange={(v) => update('smtp', v)}
-        />
-        <UrlServiceFields
-          service="caldav"
-          fields={form.caldav}
-          errors={errors}
-          disabled={running}
-          onChange={(v) => update('caldav', v)}
-        />
-        <UrlServiceFields
-          service="carddav"
-          fields={form.carddav}
-          errors={errors}
-          disabled={running}
-          onChange={(v) => update('carddav', v)}
-        />
+        {(['imap', 'smtp'] as const).map((service) => (
+          <MailServiceFields
+            key={service}
+            service={service}
+            fields={form[service]}
+            errors={errors}
+            disabled={running}
+            onChange={(fields) => update(service, fields)}
+          />
+        ))}
+        {(['caldav', 'carddav'] as const).map((service) => (
+          <UrlServiceFields
+            key={service}
+            service={service}
+            fields={form[service]}
+            errors={errors}
+            disabled={running}
+            onChange={(fields) => update(service, fields)}
+          />
+        ))}
         <UrlServiceFields
           service="webdav"
           fields={form.webdav}
@@ -167,7 +159,6 @@ export function VerifyScreen() {
       {(state.phase === 'running' || state.phase === 'done') && (
         <VerifyResults
           progress={state.progress}
-          cancelled={state.phase === 'done' && state.progress.results.some((r) => r.code === 'CANCELLED')}
           onTrustCertificate={trustCertificate}
           {...(discovered?.provider?.createUrl
             ? {

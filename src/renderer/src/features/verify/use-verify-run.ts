@@ -69,7 +69,5 @@ export function useVerifyRun() {
     void call('verify:cancel', { operationId }).catch(() => undefined);
   }, []);
 
-  const reset = useCallback(() => setState({ phase: 'idle' }), []);
-
-  return { state, start, follow, cancel, reset };
+  return { state, start, follow, cancel };
 }

@@ -1,0 +1,41 @@
+import type { DiscoveryResult } from './discovery';
+import type { MailEndpoint } from './verify';
+
+type UrlService = 'caldav' | 'carddav' | 'webdav';
+
+/** The best settings discovery found, ready to check, and the URL templates still waiting for input. */
+export interface BestSettings {
+  username: string;
+  imap?: MailEndpoint;
+  smtp?: MailEndpoint;
+  urls: Partial<Record<UrlService, string>>;
+  /** URLs with a placeholder the person must fill first (kDrive id): shown, not checked. */
+  pending: Partial<Record<UrlService, string>>;
+}
+
+const hasPlaceholder = (text: string): boolean => /\{\w+\}/.test(text);
+
+/**
+ * One reading of a discovery result, shared by the app's form and `ponte account add --provider`: the
+ * first (best-ranked) candidate per service, and the first user name that needs nothing filled in.
+ */
+export function bestSettings(result: DiscoveryResult): BestSettings {
+  const { imap, smtp, caldav, carddav, webdav } = result.candidates;
+  const username =
+    [imap[0], smtp[0], caldav[0], carddav[0], webdav[0]]
+      .map((candidate) => candidate?.username)
+      .find((name): name is string => name !== undefined && !hasPlaceholder(name)) ?? result.email;
+  const settings: BestSettings = { username, urls: {}, pending: {} };
+  if (imap[0]) settings.imap = imap[0].endpoint;
+  if (smtp[0]) settings.smtp = smtp[0].endpoint;
+  for (const [service, best] of [
+    ['caldav', caldav[0]],
+    ['carddav', carddav[0]],
+    ['webdav', webdav[0]],
+  ] as const) {
+    if (!best) continue;
+    if (best.needsInput.length === 0) settings.urls[service] = best.url;
+    else settings.pending[service] = best.url;
+  }
+  return settings;
+}
