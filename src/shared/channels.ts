@@ -16,6 +16,7 @@ export const CHANNELS = [
   'accounts:remove',
   'providers:guide',
   'accounts:check',
+  'accounts:change-password',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -10,11 +10,19 @@ import type {
   AppInfo,
   AppPasswordGuide,
   DoctorReport,
+  PasswordChange,
   ProviderSummary,
   Settings,
 } from './models';
+import { selectionSchema } from './selection-schema';
 import type { VerifyProgress } from './verify';
-import { operationIdSchema, passwordSchema, verifyRequestSchema } from './verify-schema';
+import {
+  credentialIdSchema,
+  operationIdSchema,
+  passwordSchema,
+  passwordsSchema,
+  verifyRequestSchema,
+} from './verify-schema';
 
 interface CallSpec<I extends z.ZodType, R> {
   input: I;
@@ -27,6 +35,8 @@ function call<R>() {
 }
 
 const noInput = z.undefined();
+const credentialKind = z.enum(['app-password', 'mailbox-password', 'account-password']);
+const lifetimeDays = z.number().int().min(1).max(3650).nullable().optional();
 
 export const contract = {
   'app:info': call<AppInfo>()(noInput),
@@ -40,7 +50,7 @@ export const contract = {
   'doctor:run': call<DoctorReport>()(noInput),
   // The password goes in here and nowhere else; no result carries it back.
   'verify:start': call<VerifyProgress>()(
-    z.object({ request: verifyRequestSchema, password: passwordSchema }).strict(),
+    z.object({ request: verifyRequestSchema, password: passwordSchema, passwords: passwordsSchema }).strict(),
   ),
   'verify:status': call<VerifyProgress>()(
     z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
@@ -60,14 +70,24 @@ export const contract = {
           .regex(/^[a-z][a-z0-9-]*$/)
           .max(64)
           .optional(),
-        kind: z.enum(['app-password', 'mailbox-password', 'account-password']),
-        lifetimeDays: z.number().int().min(1).max(3650).nullable().optional(),
+        kind: credentialKind,
+        lifetimeDays,
+        passwords: passwordsSchema,
+        selection: selectionSchema.optional(),
+        /** Kind and lifetime of each further credential in the request. */
+        credentialFacts: z
+          .record(credentialIdSchema, z.object({ kind: credentialKind, lifetimeDays }).strict())
+          .optional(),
       })
       .strict(),
   ),
   'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
   // Re-checks a saved account with the password from the keychain; followed with verify:status.
   'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
+  // A new password for one credential: replaces the old one only once every service using it accepted it.
+  'accounts:change-password': call<PasswordChange>()(
+    z.object({ id: z.uuid(), credentialId: credentialIdSchema, password: passwordSchema }).strict(),
+  ),
   // Null when the provider has no app passwords.
   'providers:guide': call<AppPasswordGuide | null>()(
     z

@@ -34,7 +34,9 @@ export function bestSettings(result: DiscoveryResult): BestSettings {
     ['webdav', webdav[0]],
   ] as const) {
     if (!best) continue;
-    if (best.needsInput.length === 0) settings.urls[service] = best.url;
+    // A user name still to fill ({infomaniakLogin}) is asked for beside the password; only a URL with a
+    // placeholder (kDrive id) keeps its service from being checked.
+    if (!hasPlaceholder(best.url)) settings.urls[service] = best.url;
     else settings.pending[service] = best.url;
   }
   return settings;

@@ -1,3 +1,5 @@
+import type { Language } from './i18n/languages';
+import type { CredentialKind } from './models';
 import type { MailEndpoint } from './verify';
 
 // What autodiscovery found for an e-mail address: per service, candidate settings ranked best first, each
@@ -19,6 +21,18 @@ export interface CandidateBase {
   needsInput: string[];
   /** False when the catalog marks the fact as not officially confirmed. */
   confirmed: boolean;
+  /** The catalogued provider's credential this service logs in with (Infomaniak has several). */
+  credential?: string;
+}
+
+/** A password a catalogued provider asks for, and for which services (see CandidateBase.credential). */
+export interface ProviderCredential {
+  id: string;
+  kind: CredentialKind;
+  /** Filled from the address where it can be ({email}); otherwise a template the person completes. */
+  username: string;
+  label: Record<Language, string>;
+  usernameHint?: Record<Language, string>;
 }
 
 export type MailCandidate = CandidateBase & { endpoint: MailEndpoint };
@@ -45,6 +59,7 @@ export interface DiscoveryResult {
     lifetimeDays: number | null;
     /** The provider's page for creating an app password, when it has them. */
     createUrl: string | null;
+    credentials: ProviderCredential[];
   };
   candidates: DiscoveryCandidates;
   /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */

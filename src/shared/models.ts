@@ -1,5 +1,6 @@
 // The data the UI sees. No secret ever appears in these types: credentials show up only as `hasSecret`.
 import type { LanguagePreference } from './i18n/languages';
+import type { ServiceKind, ServiceResult, VerifyCode } from './verify';
 
 export interface AppInfo {
   name: string;
@@ -28,14 +29,41 @@ export interface CredentialSummary {
   expiresAt: string | null;
 }
 
+/** What the person chose to set up from what the check found (the configure step acts on it). */
+export interface AccountSelection {
+  /** URLs of the calendars to sync. */
+  calendars: string[];
+  /** URLs of the address books to sync. */
+  addressBooks: string[];
+  mountDrive: boolean;
+  setUpMail: boolean;
+}
+
+/** The outcome of the last real login per service, kept so the dashboard shows it after a restart. */
+export interface LastCheck {
+  at: string;
+  results: { service: ServiceKind; status: 'ok' | 'failed'; code: VerifyCode | null }[];
+}
+
 export interface AccountSummary {
   id: string;
   displayName: string;
   email: string;
   providerId: string | null;
   createdAt: string;
-  services: ('imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav')[];
+  services: ServiceKind[];
+  /** Which credential each service logs in with. */
+  serviceCredentials: Partial<Record<ServiceKind, string>>;
   credentials: CredentialSummary[];
+  selection: AccountSelection | null;
+  lastCheck: LastCheck | null;
+}
+
+/** The outcome of a password change: saved only when every service using the credential accepted it. */
+export interface PasswordChange {
+  saved: boolean;
+  results: ServiceResult[];
+  account: AccountSummary;
 }
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { VerifyRequest } from './verify';
+import { MAIN_CREDENTIAL, SERVICE_KINDS, type VerifyRequest } from './verify';
 
 // Bounds for what the UI (or the CLI) may ask the engine to check. Kept out of verify.ts so code that only
 // needs the types does not pull in the schema library.
@@ -25,9 +25,16 @@ const httpsUrl = z
   .max(2048)
   .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'not an https URL');
 
+export const credentialIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .max(32);
+
+const username = z.string().trim().min(1).max(320);
+
 export const verifyRequestSchema = z
   .object({
-    username: z.string().trim().min(1).max(320),
+    username,
     imap: endpoint.optional(),
     smtp: endpoint.optional(),
     caldav: z.object({ url: httpsUrl }).strict().optional(),
@@ -46,14 +53,30 @@ export const verifyRequestSchema = z
       .max(10)
       .optional(),
     timeoutSeconds: z.number().int().min(1).max(300).optional(),
+    credentials: z
+      .array(z.object({ id: credentialIdSchema.refine((id) => id !== MAIN_CREDENTIAL), username }).strict())
+      .max(5)
+      .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'credential ids repeat')
+      .optional(),
+    use: z.partialRecord(z.enum(SERVICE_KINDS), credentialIdSchema).optional(),
   })
   .strict()
   .refine(
     (request) => Boolean(request.imap ?? request.smtp ?? request.caldav ?? request.carddav ?? request.webdav),
     'no service to check',
+  )
+  .refine(
+    (request) =>
+      Object.values(request.use ?? {}).every(
+        (id) => id === MAIN_CREDENTIAL || request.credentials?.some((c) => c.id === id),
+      ),
+    'a service uses a credential the request does not name',
   ) satisfies z.ZodType<VerifyRequest>;
 
 /** Pasted passwords: bounded, never trimmed here (the wizard normalises grouped app passwords itself). */
 export const passwordSchema = z.string().min(1).max(1024);
+
+/** Passwords of a request's further credentials, by credential id. */
+export const passwordsSchema = z.record(credentialIdSchema, passwordSchema).optional();
 
 export const operationIdSchema = z.uuid();

@@ -131,8 +131,8 @@ export type ServiceResult = {
 }[ServiceKind];
 
 /**
- * A check as the custom-server form and `ponte verify` describe it: one user name for every service,
- * and the password passed beside it, never inside.
+ * A check as the form and `ponte verify` describe it: a user name for every service (or, for providers that
+ * want several, one per credential), and the passwords passed beside it, never inside.
  */
 export interface VerifyRequest {
   username: string;
@@ -147,6 +147,18 @@ export interface VerifyRequest {
   pinned?: { sha256: string; pem: string }[];
   /** Time allowed per answer, in seconds. */
   timeoutSeconds?: number;
+  /** Further credentials, for providers that want one per service (Infomaniak); `main` is `username`. */
+  credentials?: ExtraCredential[];
+  /** Which credential each service logs in with; `main` when absent. */
+  use?: Partial<Record<ServiceKind, string>>;
+}
+
+/** The credential a request's `username` (and the password beside it) stands for. */
+export const MAIN_CREDENTIAL = 'main';
+
+export interface ExtraCredential {
+  id: string;
+  username: string;
 }
 
 /** A running or finished check, as the UI polls it. */

@@ -8,15 +8,19 @@ test('shows the empty state and switches to Italian, remembered after a reload',
   await expect(app.getByRole('heading', { name: en.home.emptyTitle })).toBeVisible();
   await expect(app.getByTestId('app-version')).toHaveText(/^Version \d+\.\d+\.\d+/);
 
+  // The empty state leads straight to adding one.
+  await app.getByTestId('accounts-empty').getByRole('button', { name: en.nav.add }).click();
+  await expect(app.getByRole('heading', { name: en.wizard.title, level: 2 })).toBeVisible();
+
   // Keyboard only: reach Settings through the navigation and pick the language from the list.
-  await app.getByRole('button', { name: en.nav.settings }).focus();
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).focus();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: en.settings.title })).toBeVisible();
   await app.getByLabel(en.settings.language).selectOption('it');
   await expect(app.getByRole('status')).toHaveText(it.settings.saved);
   await expect(app.locator('html')).toHaveAttribute('lang', 'it');
 
-  await app.getByRole('button', { name: it.nav.accounts }).click();
+  await app.getByRole('button', { name: it.nav.accounts, exact: true }).click();
   await expect(app.getByRole('heading', { name: it.home.emptyTitle })).toBeVisible();
   await expect(app.getByText(it.home.emptyBody)).toBeVisible();
   await app.screenshot({ path: testInfo.outputPath('home-it.png') });

@@ -28,7 +28,7 @@ for (const [label, size] of [
     await app.setViewportSize(size);
     await expectNoSidewaysScroll(app, 'home');
     for (const [nav, heading] of [
-      [en.nav.verify, en.verify.title],
+      [en.nav.add, en.wizard.title],
       [en.nav.settings, en.settings.title],
       [en.nav.accounts, en.home.title],
     ] as const) {
@@ -36,7 +36,9 @@ for (const [label, size] of [
       await expect(app.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
       await expectNoSidewaysScroll(app, nav);
     }
-    await app.getByRole('navigation').getByRole('button', { name: en.nav.verify }).click();
+    await app.getByRole('navigation').getByRole('button', { name: en.nav.add }).click();
+    await app.getByRole('button', { name: en.wizard.custom }).click();
+    await expectNoSidewaysScroll(app, 'sign-in step with server settings');
     const check = app.getByRole('button', { name: en.verify.form.check, exact: true });
     await check.scrollIntoViewIfNeeded();
     await expect(check).toBeInViewport();

@@ -11,6 +11,7 @@ import { selfSignedCertificate } from '../support/test-certificates';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
+import { expectStep, next, openCustomServer, stepScreenshot } from './wizard';
 
 const rig = e2eRig();
 const anna =
@@ -18,11 +19,6 @@ const anna =
   (() => {
     throw new Error('the rig has no users');
   })();
-
-async function openVerify(app: Page): Promise<void> {
-  await app.getByRole('button', { name: en.nav.verify }).click();
-  await expect(app.getByRole('heading', { name: en.verify.title })).toBeVisible();
-}
 
 async function fillRig(app: Page, password: string): Promise<void> {
   await app.getByLabel(en.verify.form.username).fill(anna.login);
@@ -44,7 +40,7 @@ async function fillRig(app: Page, password: string): Promise<void> {
 
 /** Fills the form for the rig's first user, checks, and waits until all five services work. */
 async function checkRigAccount(app: Page): Promise<void> {
-  await openVerify(app);
+  await openCustomServer(app);
   await fillRig(app, anna.password);
   await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
   await expect(app.getByTestId('verify-summary')).toHaveText(allFiveWork, { timeout: 15_000 });
@@ -73,27 +69,28 @@ test('checks all five rig services and shows what it found', async ({ app }, tes
   await expect(app.getByTestId('result-caldav')).toContainText('Lavoro');
   await expect(app.getByTestId('result-caldav')).toContainText('Promemoria');
   await expect(app.getByTestId('result-carddav')).toContainText('Contatti');
-  await app.screenshot({ path: testInfo.outputPath('verify-ok.png'), fullPage: true });
-  if (process.env.PONTE_UPDATE_SCREENSHOTS === '1') {
-    await app.screenshot({ path: 'test/e2e/screenshots/verify-ok.png', fullPage: true });
-  }
+  await stepScreenshot(app, testInfo, 'wizard-check');
   expect(responses.length).toBeGreaterThan(2);
   for (const body of responses) expect(body).not.toContain(anna.password);
 });
 
 test('a wrong password: says what to do, keeps what was typed, and works once corrected', async ({ app }) => {
-  await openVerify(app);
+  await openCustomServer(app);
   await fillRig(app, 'not-the-right-one');
   await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
   await expect(app.getByTestId('result-imap')).toContainText(en.verify.codes.AUTH_FAILED.title, {
     timeout: 15_000,
   });
   await expect(app.getByTestId('result-webdav')).toContainText(en.verify.codes.AUTH_FAILED.fix);
+  // Nothing to go on with until it works; back to sign-in, everything typed is still there.
+  await expect(app.getByRole('button', { name: en.wizard.next, exact: true })).toBeDisabled();
+  await app.getByRole('button', { name: en.wizard.back }).click();
+  await expectStep(app, 'signin');
   await expect(app.locator('#imap-host')).toHaveValue('127.0.0.1');
   await expect(app.getByLabel(en.verify.form.password, { exact: true })).toHaveValue('not-the-right-one');
 
   await app.getByLabel(en.verify.form.password, { exact: true }).fill(anna.password);
-  await app.getByRole('button', { name: en.verify.form.checkAgain }).click();
+  await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
   await expect(app.getByTestId('verify-summary')).toHaveText(
     en.verify.summary.allOk_other.replace('{{count}}', '5'),
     {
@@ -103,7 +100,7 @@ test('a wrong password: says what to do, keeps what was typed, and works once co
 });
 
 test('points at what is missing before checking anything', async ({ app }) => {
-  await openVerify(app);
+  await openCustomServer(app);
   await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
   await expect(app.getByText(en.verify.invalid.username)).toBeVisible();
   await expect(app.getByText(en.verify.invalid.password)).toBeVisible();
@@ -115,7 +112,7 @@ test('points at what is missing before checking anything', async ({ app }) => {
 test('Escape cancels a check that hangs, and closes its connections', async ({ app }) => {
   const silent = await startSilentServer();
   try {
-    await openVerify(app);
+    await openCustomServer(app);
     await app.getByLabel(en.verify.form.username).fill('someone@example.test');
     await app.getByLabel(en.verify.form.password, { exact: true }).fill('whatever-pw');
     await app.locator('#imap-host').fill('127.0.0.1');
@@ -143,7 +140,7 @@ test('a self-signed server: shows the fingerprint to compare, trusts exactly tha
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const fingerprint = new X509Certificate(cert.certPem).fingerprint256;
-    await openVerify(app);
+    await openCustomServer(app);
     await app.getByLabel(en.verify.form.username).fill('segreteria@office.test');
     await app.getByLabel(en.verify.form.password, { exact: true }).fill('nas-password');
     for (const service of ['imap', 'smtp'] as const) {
@@ -160,31 +157,56 @@ test('a self-signed server: shows the fingerprint to compare, trusts exactly tha
     await expect(row.getByTestId('presented-certificate')).toContainText(fingerprint);
     await row.getByRole('button', { name: en.verify.certificate.trust }).click();
 
-    await expect(app.getByTestId('pinned-certificate')).toContainText(fingerprint);
     // Past TLS now: the NAS's own answer to a wrong password.
     await expect(row).toContainText(en.verify.codes.AUTH_FAILED.title);
+    await app.getByRole('button', { name: en.wizard.back }).click();
+    await expect(app.getByTestId('pinned-certificate')).toContainText(fingerprint);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
 });
 
-test('saves a checked account: secret in the keychain only, card on the dashboard, removed with its secret', async ({
+test('saves a checked account: choices kept, secret in the keychain only, card on the dashboard, removed with its secret', async ({
   app,
   dataDir,
-}) => {
+}, testInfo) => {
   const responses = recordResponses(app);
   await checkRigAccount(app);
+  await next(app);
+  await expectStep(app, 'choose');
+  // Everything found starts selected; the person leaves one calendar out.
+  await expect(app.getByRole('checkbox', { name: 'Lavoro' })).toBeChecked();
+  await app.getByRole('checkbox', { name: 'Promemoria' }).uncheck();
+  await expect(app.getByRole('checkbox', { name: 'Contatti' })).toBeChecked();
+  await expectAccessible(app, 'choose step');
+  await stepScreenshot(app, testInfo, 'wizard-choose');
+  await next(app);
+  await expectStep(app, 'save');
   await app.getByLabel(en.accounts.save.name).fill('Ufficio Anna');
   await app.getByLabel(en.accounts.save.lifetime).fill('90');
   await app.getByRole('button', { name: en.accounts.save.submit }).click();
-  await expect(app.getByTestId('account-saved')).toHaveText(en.accounts.save.saved, { timeout: 15_000 });
+  await expect(app.getByTestId('account-saved')).toContainText(en.accounts.save.saved, { timeout: 15_000 });
+  await expect(app.getByTestId('account-saved')).toContainText(
+    en.wizard.summary.calendars_one.replace('{{count}}', '1'),
+  );
+  await expectAccessible(app, 'saved summary');
+  await stepScreenshot(app, testInfo, 'wizard-saved');
 
-  await app.getByRole('button', { name: en.nav.accounts }).click();
+  await app.getByRole('button', { name: en.wizard.showAccounts }).click();
   const card = app.getByTestId('account-card');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Ufficio Anna');
   await expect(card).toContainText(en.accounts.kind['app-password']);
+  // The check that proved the account is kept with it.
+  await expect(card.getByTestId('last-check')).toContainText(
+    `${en.verify.services.webdav}: ${en.verify.status.ok}`,
+  );
   await expectAccessible(app, 'dashboard with an account');
+  const saved = JSON.parse(await readFile(join(dataDir, 'accounts.json'), 'utf8')) as {
+    data: { accounts: { selection: { calendars: string[]; addressBooks: string[] } }[] };
+  };
+  expect(saved.data.accounts[0]?.selection.calendars).toHaveLength(1);
+  expect(saved.data.accounts[0]?.selection.addressBooks).toHaveLength(1);
 
   // The secret is in the keychain, under the account's entry, and nowhere on disk or in any response.
   const entries = await keytar.findCredentials('Ponte');
@@ -200,6 +222,19 @@ test('saves a checked account: secret in the keychain only, card on the dashboar
   await card.getByRole('button', { name: en.accounts.check }).click();
   await expect(card.getByTestId('verify-summary')).toHaveText(allFiveWork, { timeout: 15_000 });
   for (const body of responses) expect(body).not.toContain(anna.password);
+
+  // A new password that does not work changes nothing: the old one stays in the keychain.
+  await card
+    .getByRole('button', { name: en.accounts.change.open.replace('{{username}}', anna.login) })
+    .click();
+  await card.getByLabel(en.accounts.change.label.replace('{{username}}', anna.login)).fill('a-wrong-new-one');
+  await card.getByRole('button', { name: en.accounts.change.submit }).click();
+  await expect(card).toContainText(en.accounts.change.notSaved, { timeout: 15_000 });
+  await expect(card.locator('.change-password').getByTestId('result-imap')).toContainText(
+    en.verify.codes.AUTH_FAILED.title,
+  );
+  expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBe(anna.password);
+  await card.getByRole('button', { name: en.accounts.change.close }).click();
 
   await card.getByRole('button', { name: en.accounts.remove }).click();
   await app.getByRole('button', { name: en.accounts.removeYes }).click();

@@ -1,48 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountSummary, CredentialKind } from '@shared/models';
-import type { ServiceKind, VerifyRequest } from '@shared/verify';
-import type { ServiceTarget } from '../verify/service-target';
+import type { AccountSelection, AccountSummary, CredentialKind, LastCheck } from '@shared/models';
+import { MAIN_CREDENTIAL, type ServiceKind, type ServiceResult, type VerifyRequest } from '@shared/verify';
+import type { Credential, ServiceTarget } from '../verify/service-target';
 import type { TrustSettings } from '../verify/tls-trust';
-import type { Account } from './account-schema';
+import type { Account, StoredCredential } from './account-schema';
 
 export interface NewAccount {
   email: string;
   displayName?: string;
   providerId?: string | null;
   request: VerifyRequest;
+  /** Kind and lifetime of the main credential … */
   kind: CredentialKind;
   lifetimeDays?: number | null;
+  /** … and of each further one in the request. */
+  credentialFacts?: Record<string, { kind: CredentialKind; lifetimeDays?: number | null }>;
+  selection?: AccountSelection;
 }
 
 const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
 
-/** An account from a checked request: one credential (`main`) used by every service in it. */
+/** An account from a checked request: its credentials (only those a service uses) and services. */
 export function accountFromRequest(input: NewAccount, now: Date): Account {
   const { request } = input;
-  const credential = 'main';
   const at = now.toISOString();
+  const used = (service: ServiceKind): string => request.use?.[service] ?? MAIN_CREDENTIAL;
+  const inUse = new Set(SERVICES.filter((service) => request[service]).map(used));
+  const credentials: StoredCredential[] = [
+    { id: MAIN_CREDENTIAL, username: request.username, kind: input.kind, lifetimeDays: input.lifetimeDays },
+    ...(request.credentials ?? []).map((extra) => ({
+      id: extra.id,
+      username: extra.username,
+      kind: input.credentialFacts?.[extra.id]?.kind ?? input.kind,
+      lifetimeDays: input.credentialFacts?.[extra.id]?.lifetimeDays,
+    })),
+  ]
+    .filter((credential) => inUse.has(credential.id))
+    .map((credential) => ({ ...credential, createdAt: at, lifetimeDays: credential.lifetimeDays ?? null }));
   return {
     id: randomUUID(),
     displayName: input.displayName?.trim() || input.email,
     email: input.email,
     providerId: input.providerId ?? null,
     createdAt: at,
-    credentials: [
-      {
-        id: credential,
-        kind: input.kind,
-        username: request.username,
-        createdAt: at,
-        lifetimeDays: input.lifetimeDays ?? null,
-      },
-    ],
+    credentials,
     services: {
-      ...(request.imap ? { imap: { endpoint: request.imap, credential } } : {}),
-      ...(request.smtp ? { smtp: { endpoint: request.smtp, credential } } : {}),
-      ...(request.caldav ? { caldav: { url: request.caldav.url, credential } } : {}),
-      ...(request.carddav ? { carddav: { url: request.carddav.url, credential } } : {}),
-      ...(request.webdav ? { webdav: { url: request.webdav.url, credential } } : {}),
+      ...(request.imap ? { imap: { endpoint: request.imap, credential: used('imap') } } : {}),
+      ...(request.smtp ? { smtp: { endpoint: request.smtp, credential: used('smtp') } } : {}),
+      ...(request.caldav ? { caldav: { url: request.caldav.url, credential: used('caldav') } } : {}),
+      ...(request.carddav ? { carddav: { url: request.carddav.url, credential: used('carddav') } } : {}),
+      ...(request.webdav ? { webdav: { url: request.webdav.url, credential: used('webdav') } } : {}),
     },
+    ...(input.selection ? { selection: input.selection } : {}),
     trust: {
       ...(request.caPem ? { caPem: request.caPem } : {}),
       ...(request.pinned?.length ? { pinned: request.pinned } : {}),
@@ -60,6 +69,14 @@ export function summarizeAccount(account: Account): AccountSummary {
     providerId: account.providerId,
     createdAt: account.createdAt,
     services: SERVICES.filter((service) => account.services[service] !== undefined),
+    serviceCredentials: Object.fromEntries(
+      SERVICES.flatMap((service) => {
+        const used = account.services[service];
+        return used ? [[service, used.credential]] : [];
+      }),
+    ),
+    selection: account.selection ?? null,
+    lastCheck: account.lastCheck ?? null,
     credentials: account.credentials.map((credential) => ({
       ...credential,
       expiresAt:
@@ -70,36 +87,50 @@ export function summarizeAccount(account: Account): AccountSummary {
   };
 }
 
-/** What the connection engine needs to re-check a saved account; secrets come from the keychain. */
+/**
+ * What the connection engine needs to re-check a saved account (or, with `include`, some of its services);
+ * secrets come from the keychain, and only those of the credentials the chosen services use.
+ */
 export async function accountTargets(
   account: Account,
   secretOf: (credentialId: string) => Promise<string>,
+  include: (service: ServiceKind) => boolean = () => true,
 ): Promise<{ targets: ServiceTarget[]; trust: TrustSettings }> {
-  const credentials = new Map<string, { username: string; password: string }>();
-  for (const credential of account.credentials) {
-    credentials.set(credential.id, {
-      username: credential.username,
-      password: await secretOf(credential.id),
-    });
-  }
-  const use = (id: string): { username: string; password: string } => {
-    const found = credentials.get(id);
-    if (!found) throw new Error(`account ${account.id} has no credential ${id}`);
-    return found;
+  const credentials = new Map<string, Credential>();
+  const use = async (id: string): Promise<Credential> => {
+    const known = credentials.get(id);
+    if (known) return known;
+    const stored = account.credentials.find((credential) => credential.id === id);
+    if (!stored) throw new Error(`account ${account.id} has no credential ${id}`);
+    const credential = { username: stored.username, password: await secretOf(id) };
+    credentials.set(id, credential);
+    return credential;
   };
-  const { imap, smtp, caldav, carddav, webdav } = account.services;
-  const targets: ServiceTarget[] = [
-    ...(imap
-      ? [{ service: 'imap' as const, endpoint: imap.endpoint, credential: use(imap.credential) }]
-      : []),
-    ...(smtp
-      ? [{ service: 'smtp' as const, endpoint: smtp.endpoint, credential: use(smtp.credential) }]
-      : []),
-    ...(caldav ? [{ service: 'caldav' as const, url: caldav.url, credential: use(caldav.credential) }] : []),
-    ...(carddav
-      ? [{ service: 'carddav' as const, url: carddav.url, credential: use(carddav.credential) }]
-      : []),
-    ...(webdav ? [{ service: 'webdav' as const, url: webdav.url, credential: use(webdav.credential) }] : []),
-  ];
+  const targets: ServiceTarget[] = [];
+  const { imap, smtp } = account.services;
+  if (imap && include('imap')) {
+    targets.push({ service: 'imap', endpoint: imap.endpoint, credential: await use(imap.credential) });
+  }
+  if (smtp && include('smtp')) {
+    targets.push({ service: 'smtp', endpoint: smtp.endpoint, credential: await use(smtp.credential) });
+  }
+  for (const service of ['caldav', 'carddav', 'webdav'] as const) {
+    const dav = account.services[service];
+    if (dav && include(service))
+      targets.push({ service, url: dav.url, credential: await use(dav.credential) });
+  }
   return { targets, trust: account.trust };
+}
+
+/** A finished check as the account keeps it; a cancelled one says nothing about the password. */
+export function lastCheckFrom(results: readonly ServiceResult[], now: Date): LastCheck | null {
+  if (results.some((result) => result.code === 'CANCELLED' || result.status === 'pending')) return null;
+  return {
+    at: now.toISOString(),
+    results: results.map((result) => ({
+      service: result.service,
+      status: result.status === 'ok' ? 'ok' : 'failed',
+      code: result.code,
+    })),
+  };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { selectionSchema } from '@shared/selection-schema';
+import { SERVICE_KINDS, VERIFY_CODES } from '@shared/verify';
 
 // accounts.json: everything about an account except its secrets, which live in the keychain under
 // `account:<account id>:<credential id>`.
@@ -41,6 +43,22 @@ export const accountSchema = z
         webdav: dav.optional(),
       })
       .strict(),
+    selection: selectionSchema.optional(),
+    lastCheck: z
+      .object({
+        at: z.iso.datetime(),
+        results: z.array(
+          z
+            .object({
+              service: z.enum(SERVICE_KINDS),
+              status: z.enum(['ok', 'failed']),
+              code: z.enum(VERIFY_CODES).nullable(),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .optional(),
     trust: z
       .object({
         caPem: z.string().optional(),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { LastCheck } from '@shared/models';
 import { PonteError } from '../errors/ponte-error';
 import type { SecretStore } from '../secrets/secret-store';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
@@ -72,6 +73,30 @@ export class AccountStore {
     });
   }
 
+  /** Keeps the outcome of the last real check; an account removed meanwhile is left alone. */
+  recordCheck(id: string, lastCheck: LastCheck): Promise<void> {
+    return this.update(id, (account) => ({ ...account, lastCheck }));
+  }
+
+  /**
+   * A new password for one credential, already verified by the caller: the keychain entry is replaced in
+   * one call (the old one stays if the keychain refuses), then the credential's age restarts.
+   */
+  async replaceSecret(id: string, credentialId: string, secret: string, now: Date): Promise<Account> {
+    const account = await this.get(id);
+    if (!account.credentials.some((credential) => credential.id === credentialId)) {
+      throw new PonteError('INVALID_INPUT', `Account ${id} has no credential ${credentialId}.`);
+    }
+    await this.secrets.set(secretKey(id, credentialId), secret);
+    await this.update(id, (current) => ({
+      ...current,
+      credentials: current.credentials.map((credential) =>
+        credential.id === credentialId ? { ...credential, createdAt: now.toISOString() } : credential,
+      ),
+    }));
+    return this.get(id);
+  }
+
   /** Removes the keychain entries first: if the keychain refuses, the account stays listed, intact. */
   remove(id: string): Promise<Account> {
     return this.serial(async () => {
@@ -83,6 +108,16 @@ export class AccountStore {
         accounts: file.accounts.filter((candidate) => candidate.id !== id),
       });
       return account;
+    });
+  }
+
+  private update(id: string, change: (account: Account) => Account): Promise<void> {
+    return this.serial(async () => {
+      const file = await readVersionedFile(this.file);
+      if (!file.accounts.some((account) => account.id === id)) return;
+      await writeVersionedFile(this.file, {
+        accounts: file.accounts.map((account) => (account.id === id ? change(account) : account)),
+      });
     });
   }
 

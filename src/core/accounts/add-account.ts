@@ -1,8 +1,9 @@
 import type { AccountSummary } from '@shared/models';
+import { MAIN_CREDENTIAL } from '@shared/verify';
 import { PonteError } from '../errors/ponte-error';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import { verifyServices } from '../verify/verify-services';
-import { accountFromRequest, type NewAccount, summarizeAccount } from './account-builders';
+import { accountFromRequest, lastCheckFrom, type NewAccount, summarizeAccount } from './account-builders';
 import type { AccountStore } from './account-store';
 
 /**
@@ -13,10 +14,11 @@ export async function addVerifiedAccount(
   store: AccountStore,
   input: NewAccount,
   password: string,
+  passwords: Record<string, string> = {},
   now = new Date(),
 ): Promise<AccountSummary> {
   const results = await verifyServices(
-    targetsFromRequest(input.request, password),
+    targetsFromRequest(input.request, password, passwords),
     optionsFromRequest(input.request),
   );
   const failed = results.filter((result) => result.status !== 'ok');
@@ -27,7 +29,12 @@ export async function addVerifiedAccount(
       'Check the account again and fix what failed, then save.',
     );
   }
-  const account = accountFromRequest(input, now);
-  await store.add(account, { main: password });
+  const lastCheck = lastCheckFrom(results, now);
+  const account = { ...accountFromRequest(input, now), ...(lastCheck ? { lastCheck } : {}) };
+  const secrets: Record<string, string> = {};
+  for (const credential of account.credentials) {
+    secrets[credential.id] = credential.id === MAIN_CREDENTIAL ? password : (passwords[credential.id] ?? '');
+  }
+  await store.add(account, secrets);
   return summarizeAccount(account);
 }

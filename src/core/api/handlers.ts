@@ -6,8 +6,9 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
-import { accountTargets, summarizeAccount } from '../accounts/account-builders';
+import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import { addVerifiedAccount } from '../accounts/add-account';
+import { changePassword } from '../accounts/change-password';
 import { discover } from '../discovery/discover';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
@@ -31,14 +32,20 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'settings:get': () => core.settings.read(),
     'settings:update': (changes) => core.settings.update(changes),
     'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
-    'accounts:add': ({ password, ...input }) => addVerifiedAccount(core.accounts, input, password),
+    'accounts:add': ({ password, passwords, ...input }) =>
+      addVerifiedAccount(core.accounts, input, password, passwords),
     'accounts:check': async ({ id }) => {
       const account = await core.accounts.get(id);
       const { targets, trust } = await accountTargets(account, (credential) =>
         core.accounts.secret(account, credential),
       );
-      return core.verifications.start(targets, { trust });
+      return core.verifications.start(targets, { trust }, async (results) => {
+        const lastCheck = lastCheckFrom(results, new Date());
+        if (lastCheck) await core.accounts.recordCheck(id, lastCheck);
+      });
     },
+    'accounts:change-password': ({ id, credentialId, password }) =>
+      changePassword(core.accounts, id, credentialId, password),
     'accounts:remove': async ({ id }) => {
       await core.accounts.remove(id);
       return { removed: true };
@@ -60,8 +67,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
         env: process.env,
         ...(host.runningElectron === undefined ? {} : { runningElectron: host.runningElectron }),
       }),
-    'verify:start': async ({ request, password }) =>
-      core.verifications.start(targetsFromRequest(request, password), optionsFromRequest(request)),
+    'verify:start': async ({ request, password, passwords }) =>
+      core.verifications.start(targetsFromRequest(request, password, passwords), optionsFromRequest(request)),
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),

@@ -1,6 +1,13 @@
 import type { CandidateBase, DiscoveryCandidates } from '@shared/discovery';
 import type { Provider } from '../providers/provider-schema';
 
+/** Fills {email}, {localPart} and {domain} in a catalog template; other placeholders stay. */
+export function addressFiller(email: string): (template: string) => string {
+  const [localPart = '', domain = ''] = email.split('@');
+  return (template) =>
+    template.replaceAll('{email}', email).replaceAll('{localPart}', localPart).replaceAll('{domain}', domain);
+}
+
 /**
  * A catalogued provider's settings for one address: {email}, {localPart} and {domain} filled in, other
  * placeholders (kDrive id, short login) left for the person and listed in `needsInput`.
@@ -10,9 +17,7 @@ export function catalogCandidates(
   email: string,
   via: 'domain' | 'mx',
 ): DiscoveryCandidates {
-  const [localPart = '', domain = ''] = email.split('@');
-  const fill = (template: string): string =>
-    template.replaceAll('{email}', email).replaceAll('{localPart}', localPart).replaceAll('{domain}', domain);
+  const fill = addressFiller(email);
   const pending = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
   const base = (credentialId: string, template: string, confirmed: boolean): CandidateBase => {
     const username = provider.credentials.find((c) => c.id === credentialId)?.username ?? '{email}';
@@ -24,6 +29,7 @@ export function catalogCandidates(
       needsConfirmation: via === 'mx',
       needsInput: [...new Set([...pending(fill(template)), ...pending(fill(username))])],
       confirmed,
+      credential: credentialId,
     };
   };
   const { imap, smtp, caldav, carddav, webdav } = provider.services;

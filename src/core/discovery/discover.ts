@@ -9,7 +9,7 @@ import type {
 import type { Catalog } from '../providers/catalog';
 import type { Provider } from '../providers/provider-schema';
 import type { TrustSettings } from '../verify/tls-trust';
-import { catalogCandidates } from './catalog-candidates';
+import { addressFiller, catalogCandidates } from './catalog-candidates';
 import { DnsClient } from './dns-client';
 import { guessCandidates } from './guess-candidates';
 import { davSrvCandidates, mailSrvCandidates } from './srv-candidates';
@@ -49,7 +49,9 @@ const sourceRank: Record<DiscoverySource, number> = {
 function recognised(
   provider: Provider,
   via: 'domain' | 'mx' | 'chosen',
+  email: string,
 ): NonNullable<DiscoveryResult['provider']> {
+  const fill = addressFiller(email);
   return {
     id: provider.id,
     name: provider.name,
@@ -57,6 +59,13 @@ function recognised(
     unsupported: provider.unsupported !== undefined,
     lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
     createUrl: provider.appPassword?.createUrl ?? null,
+    credentials: provider.credentials.map((credential) => ({
+      id: credential.id,
+      kind: credential.kind,
+      username: fill(credential.username),
+      label: credential.label,
+      ...(credential.usernameHint ? { usernameHint: credential.usernameHint } : {}),
+    })),
   };
 }
 
@@ -90,11 +99,11 @@ export async function discover(email: string, options: DiscoverOptions): Promise
   if (options.providerId !== undefined) {
     const chosen = options.catalog.byId(options.providerId);
     if (!chosen) return result(emptyCandidates(), [`unknown provider "${options.providerId}"`]);
-    return result(catalogCandidates(chosen, address, 'domain'), [], recognised(chosen, 'chosen'));
+    return result(catalogCandidates(chosen, address, 'domain'), [], recognised(chosen, 'chosen', address));
   }
   const known = options.catalog.byDomain(domain);
   if (known) {
-    return result(catalogCandidates(known, address, 'domain'), [], recognised(known, 'domain'));
+    return result(catalogCandidates(known, address, 'domain'), [], recognised(known, 'domain', address));
   }
 
   const controller = new AbortController();
@@ -126,7 +135,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
     dns.mx(domain).then((hosts) => {
       const hosted = options.catalog.byMxHosts(hosts);
       if (!hosted) return;
-      provider = recognised(hosted, 'mx');
+      provider = recognised(hosted, 'mx', address);
       add(catalogCandidates(hosted, address, 'mx'));
     }),
     autoconfigCandidates(

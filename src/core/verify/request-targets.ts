@@ -1,23 +1,43 @@
 import { X509Certificate } from 'node:crypto';
-import type { VerifyRequest } from '@shared/verify';
+import { MAIN_CREDENTIAL, type ServiceKind, type VerifyRequest } from '@shared/verify';
 import { PonteError } from '../errors/ponte-error';
 import { normalizeFingerprint, type TrustSettings } from './tls-trust';
-import type { ServiceTarget } from './service-target';
+import type { Credential, ServiceTarget } from './service-target';
 import type { VerifyOptions } from './verify-services';
 
-/** The form's (or the CLI's) single user name and password, spread over the services it asked for. */
-export function targetsFromRequest(request: VerifyRequest, password: string): ServiceTarget[] {
-  const credential = { username: request.username, password };
+/**
+ * The request's services, each with the credential it names (`main`: the request's user name and `password`;
+ * others: their own user name and their entry in `passwords`).
+ */
+export function targetsFromRequest(
+  request: VerifyRequest,
+  password: string,
+  passwords: Record<string, string> = {},
+): ServiceTarget[] {
+  const credentialOf = (service: ServiceKind): Credential => {
+    const id = request.use?.[service] ?? MAIN_CREDENTIAL;
+    if (id === MAIN_CREDENTIAL) return { username: request.username, password };
+    const extra = request.credentials?.find((credential) => credential.id === id);
+    const secret = passwords[id];
+    if (!extra || secret === undefined) {
+      throw new PonteError('INVALID_INPUT', `The password for credential "${id}" is missing.`);
+    }
+    return { username: extra.username, password: secret };
+  };
   const targets: ServiceTarget[] = [];
-  if (request.imap) targets.push({ service: 'imap', endpoint: request.imap, credential });
-  if (request.smtp) targets.push({ service: 'smtp', endpoint: request.smtp, credential });
-  if (request.caldav) targets.push({ service: 'caldav', url: request.caldav.url, credential });
-  if (request.carddav) targets.push({ service: 'carddav', url: request.carddav.url, credential });
+  if (request.imap)
+    targets.push({ service: 'imap', endpoint: request.imap, credential: credentialOf('imap') });
+  if (request.smtp)
+    targets.push({ service: 'smtp', endpoint: request.smtp, credential: credentialOf('smtp') });
+  for (const service of ['caldav', 'carddav'] as const) {
+    const dav = request[service];
+    if (dav) targets.push({ service, url: dav.url, credential: credentialOf(service) });
+  }
   if (request.webdav) {
     targets.push({
       service: 'webdav',
       url: request.webdav.url,
-      credential,
+      credential: credentialOf('webdav'),
       ...(request.webdav.writeTest ? { writeTest: true } : {}),
     });
   }

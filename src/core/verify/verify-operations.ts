@@ -27,6 +27,8 @@ export class VerifyOperations {
   start(
     targets: readonly ServiceTarget[],
     options: Omit<VerifyOptions, 'signal' | 'onResult'>,
+    /** Runs before the check is reported done, so whoever polls sees its effect (a saved last check). */
+    onFinished?: (results: ServiceResult[]) => Promise<void>,
   ): VerifyProgress {
     this.forgetOld();
     const operationId = randomUUID();
@@ -49,7 +51,8 @@ export class VerifyOperations {
       ...options,
       signal: controller.signal,
       onResult: (result, index) => this.update(operation, (results) => results.with(index, result)),
-    }).then((results) => {
+    }).then(async (results) => {
+      await onFinished?.(results).catch(() => undefined);
       operation.finishedAt = Date.now();
       this.update(operation, () => results, true);
     });

@@ -4,20 +4,24 @@ import { Footer } from './components/Footer';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { SettingsProvider } from './features/settings/settings-context';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-import { VerifyScreen } from './features/verify/VerifyScreen';
+import { WizardScreen } from './features/wizard/WizardScreen';
 
-type View = 'accounts' | 'verify' | 'settings';
+type View = 'accounts' | 'add' | 'settings';
 
-const screens: Record<View, () => React.JSX.Element> = {
-  accounts: AccountsScreen,
-  verify: VerifyScreen,
-  settings: SettingsScreen,
+interface ScreenProps {
+  navigate: (view: View) => void;
+}
+
+const screens: Record<View, (props: ScreenProps) => React.JSX.Element> = {
+  accounts: ({ navigate }) => <AccountsScreen onAdd={() => navigate('add')} />,
+  add: ({ navigate }) => <WizardScreen onShowAccounts={() => navigate('accounts')} />,
+  settings: () => <SettingsScreen />,
 };
 
 export function App() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('accounts');
-  const views: View[] = ['accounts', 'verify', 'settings'];
+  const views: View[] = ['accounts', 'add', 'settings'];
   const Screen = screens[view];
 
   return (
@@ -43,7 +47,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          <Screen />
+          <Screen navigate={setView} />
         </main>
         <Footer />
       </div>

@@ -35,8 +35,12 @@ describe('discover', () => {
       unsupported: false,
       lifetimeDays: 90,
       createUrl: 'https://account.aruba.it/pec',
+      credentials: [
+        expect.objectContaining({ id: 'mail', kind: 'app-password', username: 'segreteria@pec.it' }),
+      ],
     });
     expect(result.candidates.imap[0]).toMatchObject({
+      credential: 'mail',
       source: 'catalog',
       endpoint: { host: 'imaps.pec.aruba.it', port: 993, security: 'tls' },
       username: 'segreteria@pec.it',

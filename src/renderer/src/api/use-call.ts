@@ -29,7 +29,9 @@ export function useCall<C extends QueryChannel>(channel: C) {
     setState({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
-  return { state, reload };
+  /** Fetches again while still showing what is there: for data that changed, not for a failed load. */
+  const refresh = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, reload, refresh };
 }
 
 export function toWire(error: unknown): WireError {

@@ -1,24 +1,39 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/models';
 import { call } from '../../api/ponte-client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VerifyResults } from '../verify/VerifyResults';
 import { useVerifyRun } from '../verify/use-verify-run';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { LastCheckList } from './LastCheckList';
 
 interface Props {
   account: AccountSummary;
   onRemove: (id: string) => Promise<void>;
+  /** The account changed in core (checked, new password): the list reloads it. */
+  onChanged: () => void;
 }
 
-/** One account: its services, each password's kind, age and expiry, and removal with a confirmation. */
-export function AccountCard({ account, onRemove }: Props) {
+/**
+ * One account: its services and how they did at the last check, each password's kind, age and expiry, and
+ * the actions: check now, change a password, remove (confirmed).
+ */
+export function AccountCard({ account, onRemove, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const [changing, setChanging] = useState<string | null>(null);
   const check = useVerifyRun();
   const checking = check.state.phase === 'running';
+  const checkDone = check.state.phase === 'done';
   const date = (iso: string): string =>
     new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
+
+  // A finished check is saved by core as the account's last check: show the saved one.
+  useEffect(() => {
+    if (checkDone) onChanged();
+  }, [checkDone, onChanged]);
+
   return (
     <li className="account-card" data-testid="account-card">
       <h3>{account.displayName}</h3>
@@ -27,12 +42,31 @@ export function AccountCard({ account, onRemove }: Props) {
         {t('accounts.services')}:{' '}
         {account.services.map((service) => t(`verify.services.${service}`)).join(', ')}
       </p>
+      <LastCheckList lastCheck={account.lastCheck} />
       <ul className="credential-list">
         {account.credentials.map((credential) => (
           <li key={credential.id}>
             {t(`accounts.kind.${credential.kind}`)} · {credential.username} ·{' '}
             {t('accounts.createdAt', { date: date(credential.createdAt) })}
-            {credential.expiresAt && <> · {t('accounts.expiresAt', { date: date(credential.expiresAt) })}</>}
+            {credential.expiresAt && (
+              <> · {t('accounts.expiresAt', { date: date(credential.expiresAt) })}</>
+            )}{' '}
+            {changing === credential.id ? (
+              <ChangePasswordForm
+                accountId={account.id}
+                credential={credential}
+                onDone={onChanged}
+                onClose={() => setChanging(null)}
+              />
+            ) : (
+              <button
+                type="button"
+                aria-label={t('accounts.change.open', { username: credential.username })}
+                onClick={() => setChanging(credential.id)}
+              >
+                {t('accounts.change.button')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -40,28 +74,30 @@ export function AccountCard({ account, onRemove }: Props) {
         <VerifyResults progress={check.state.progress} />
       )}
       {check.state.phase === 'error' && <ErrorNotice error={check.state.error} />}
-      <button
-        type="button"
-        disabled={checking}
-        onClick={() => void check.follow(() => call('accounts:check', { id: account.id }))}
-      >
-        {t('accounts.check')}
-      </button>{' '}
-      {confirming ? (
-        <div className="confirm" role="alertdialog" aria-label={t('accounts.remove')}>
-          <p>{t('accounts.removeConfirm', { name: account.displayName })}</p>
-          <button type="button" className="danger" onClick={() => void onRemove(account.id)}>
-            {t('accounts.removeYes')}
-          </button>{' '}
-          <button type="button" autoFocus onClick={() => setConfirming(false)}>
-            {t('accounts.removeNo')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          {t('accounts.remove')}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={checking}
+          onClick={() => void check.follow(() => call('accounts:check', { id: account.id }))}
+        >
+          {t('accounts.check')}
         </button>
-      )}
+        {confirming ? (
+          <div className="confirm" role="alertdialog" aria-label={t('accounts.remove')}>
+            <p>{t('accounts.removeConfirm', { name: account.displayName })}</p>
+            <button type="button" className="danger" onClick={() => void onRemove(account.id)}>
+              {t('accounts.removeYes')}
+            </button>{' '}
+            <button type="button" autoFocus onClick={() => setConfirming(false)}>
+              {t('accounts.removeNo')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('accounts.remove')}
+          </button>
+        )}
+      </div>
     </li>
   );
 }

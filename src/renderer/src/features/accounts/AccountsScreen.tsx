@@ -6,9 +6,9 @@ import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AccountCard } from './AccountCard';
 
-export function AccountsScreen() {
+export function AccountsScreen({ onAdd }: { onAdd: () => void }) {
   const { t } = useTranslation();
-  const { state, reload } = useCall('accounts:list');
+  const { state, reload, refresh } = useCall('accounts:list');
   const [removeError, setRemoveError] = useState<WireError | null>(null);
 
   const remove = async (id: string): Promise<void> => {
@@ -31,12 +31,15 @@ export function AccountsScreen() {
         <div className="empty-state" data-testid="accounts-empty">
           <h3>{t('home.emptyTitle')}</h3>
           <p>{t('home.emptyBody')}</p>
+          <button type="button" className="primary" onClick={onAdd}>
+            {t('nav.add')}
+          </button>
         </div>
       )}
       {state.status === 'ok' && state.value.length > 0 && (
         <ul className="account-list">
           {state.value.map((account) => (
-            <AccountCard key={account.id} account={account} onRemove={remove} />
+            <AccountCard key={account.id} account={account} onRemove={remove} onChanged={refresh} />
           ))}
         </ul>
       )}

@@ -1,60 +1,130 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLanguage, type Language } from '@shared/i18n/languages';
 import { FieldError } from './FieldError';
-import type { FormErrors, VerifyForm } from './verify-form';
+import {
+  type CredentialMeta,
+  enabledServices,
+  type ExtraCredentialFields,
+  type FormErrors,
+  type VerifyForm,
+} from './verify-form';
 
 interface Props {
   form: VerifyForm;
   errors: FormErrors;
   disabled: boolean;
-  onChange: <K extends 'username' | 'password'>(key: K, value: VerifyForm[K]) => void;
+  onChange: <K extends 'username' | 'password' | 'extraCredentials'>(key: K, value: VerifyForm[K]) => void;
 }
 
+/**
+ * The user name and password to check: one pair, or one per credential when the provider wants several
+ * (each titled with the catalog's words for it, e.g. "Application password of the Infomaniak account").
+ */
 export function CredentialFields({ form, errors, disabled, onChange }: Props) {
   const { t } = useTranslation();
-  const [visible, setVisible] = useState(false);
+  const updateExtra = (index: number, change: Partial<ExtraCredentialFields>): void =>
+    onChange(
+      'extraCredentials',
+      form.extraCredentials.map((extra, at) => (at === index ? { ...extra, ...change } : extra)),
+    );
   return (
-    <fieldset className="credentials" disabled={disabled}>
-      <legend>{t('verify.form.credentials')}</legend>
+    <>
+      <CredentialPair
+        idPrefix="verify"
+        legend={form.mainMeta ? undefined : t('verify.form.credentials')}
+        meta={form.mainMeta}
+        username={form.username}
+        password={form.password}
+        errors={{ username: errors.username, password: errors.password }}
+        disabled={disabled}
+        onUsername={(value) => onChange('username', value)}
+        onPassword={(value) => onChange('password', value)}
+      />
+      {form.extraCredentials.map((extra, index) =>
+        // Asked for only while a ticked service uses it (kDrive's, once the drive is ticked).
+        !enabledServices(form).some((service) => form.use[service] === extra.id) ? null : (
+          <CredentialPair
+            key={extra.id}
+            idPrefix={`credential-${extra.id}`}
+            meta={extra.meta}
+            username={extra.username}
+            password={extra.password}
+            errors={{
+              username: errors[`credentials.${extra.id}.username`],
+              password: errors[`credentials.${extra.id}.password`],
+            }}
+            disabled={disabled}
+            onUsername={(username) => updateExtra(index, { username })}
+            onPassword={(password) => updateExtra(index, { password })}
+          />
+        ),
+      )}
+    </>
+  );
+}
+
+interface PairProps {
+  idPrefix: string;
+  /** Shown when the catalog gives no name for the credential. */
+  legend?: string | undefined;
+  meta?: CredentialMeta | undefined;
+  username: string;
+  password: string;
+  errors: { username?: string | undefined; password?: string | undefined };
+  disabled: boolean;
+  onUsername: (value: string) => void;
+  onPassword: (value: string) => void;
+}
+
+function CredentialPair(props: PairProps) {
+  const { t, i18n } = useTranslation();
+  const [visible, setVisible] = useState(false);
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const { idPrefix: id, errors } = props;
+  const hint = props.meta?.usernameHint?.[language] ?? t('verify.form.usernameHint');
+  return (
+    <fieldset className="credentials" disabled={props.disabled}>
+      <legend>{props.meta?.label[language] ?? props.legend}</legend>
       <div className="field">
-        <label htmlFor="verify-username">{t('verify.form.username')}</label>
+        <label htmlFor={`${id}-username`}>{t('verify.form.username')}</label>
         <input
-          id="verify-username"
-          value={form.username}
+          id={`${id}-username`}
+          value={props.username}
           autoComplete="username"
           spellCheck={false}
           aria-invalid={Boolean(errors.username)}
-          aria-describedby="verify-username-hint"
-          onChange={(event) => onChange('username', event.target.value)}
+          aria-describedby={`${id}-username-hint${errors.username ? ` ${id}-username-error` : ''}`}
+          onChange={(event) => props.onUsername(event.target.value)}
         />
-        <p id="verify-username-hint" className="hint">
-          {t('verify.form.usernameHint')}
+        <p id={`${id}-username-hint`} className="hint">
+          {hint}
         </p>
-        <FieldError id="verify-username-error" messageKey={errors.username} />
+        <FieldError id={`${id}-username-error`} messageKey={errors.username} />
       </div>
       <div className="field">
-        <label htmlFor="verify-password">{t('verify.form.password')}</label>
+        <label htmlFor={`${id}-password`}>{t('verify.form.password')}</label>
         <div className="with-button">
           <input
-            id="verify-password"
+            id={`${id}-password`}
             type={visible ? 'text' : 'password'}
-            value={form.password}
+            value={props.password}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={Boolean(errors.password)}
-            aria-describedby={errors.password ? 'verify-password-error' : undefined}
-            onChange={(event) => onChange('password', event.target.value)}
+            aria-describedby={errors.password ? `${id}-password-error` : undefined}
+            onChange={(event) => props.onPassword(event.target.value)}
           />
           <button
             type="button"
             aria-pressed={visible}
-            aria-controls="verify-password"
+            aria-controls={`${id}-password`}
             onClick={() => setVisible(!visible)}
           >
             {visible ? t('verify.form.hide') : t('verify.form.show')}
           </button>
         </div>
-        <FieldError id="verify-password-error" messageKey={errors.password} />
+        <FieldError id={`${id}-password-error`} messageKey={errors.password} />
       </div>
     </fieldset>
   );

@@ -9,7 +9,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface Props {
   disabled: boolean;
-  onFound: (result: DiscoveryResult) => void;
+  /** Null when the provider found cannot be used (OAuth only): nothing to go on with. */
+  onFound: (result: DiscoveryResult | null) => void;
+  /** What an earlier visit found, shown again when the person comes back to this step. */
+  initial?: DiscoveryResult | null;
 }
 
 type State =
@@ -19,10 +22,10 @@ type State =
   | { phase: 'error'; error: WireError };
 
 /** Step one: the e-mail address in, the provider and the settings found out, with where they came from. */
-export function DiscoveryPanel({ disabled, onFound }: Props) {
+export function DiscoveryPanel({ disabled, onFound, initial }: Props) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [email, setEmail] = useState(initial?.email ?? '');
+  const [state, setState] = useState<State>(initial ? { phase: 'done', result: initial } : { phase: 'idle' });
   const [providerName, setProviderName] = useState('');
   const providers = useCall('providers:list');
   const list: ProviderSummary[] = providers.state.status === 'ok' ? providers.state.value : [];
@@ -33,7 +36,7 @@ export function DiscoveryPanel({ disabled, onFound }: Props) {
     try {
       const result = await call('discovery:run', { email, ...(providerId ? { providerId } : {}) });
       setState({ phase: 'done', result });
-      if (!result.provider?.unsupported) onFound(result);
+      onFound(result.provider?.unsupported ? null : result);
     } catch (error) {
       setState({ phase: 'error', error: toWire(error) });
     }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '@shared/error-codes';
-import type { CredentialKind } from '@shared/models';
+import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
 import type { VerifyRequest } from '@shared/verify';
 import { call } from '../../api/ponte-client';
 import { toWire } from '../../api/use-call';
@@ -10,23 +10,27 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 interface Props {
   request: VerifyRequest;
   password: string;
+  passwords: Record<string, string>;
   email: string;
-  providerId?: string;
+  providerId?: string | undefined;
+  /** The main credential's kind as the catalog knows it; the person may say otherwise. */
+  kind?: CredentialKind | undefined;
   lifetimeDays: number | null;
-  onSaved: () => void;
+  credentialFacts?: Record<string, { kind: CredentialKind; lifetimeDays: number | null }>;
+  selection?: AccountSelection | undefined;
+  onSaved: (account: AccountSummary) => void;
 }
 
 const KINDS: CredentialKind[] = ['app-password', 'mailbox-password', 'account-password'];
 
 /** After a check where everything worked: name it, say what kind of password it is, save. */
-export function SaveAccountPanel({ request, password, email, providerId, lifetimeDays, onSaved }: Props) {
+export function SaveAccountPanel(props: Props) {
+  const { request, password, passwords, email, providerId, lifetimeDays, onSaved } = props;
   const { t } = useTranslation();
   const [name, setName] = useState(email);
-  const [kind, setKind] = useState<CredentialKind>('app-password');
+  const [kind, setKind] = useState<CredentialKind>(props.kind ?? 'app-password');
   const [lifetime, setLifetime] = useState(lifetimeDays === null ? '' : String(lifetimeDays));
-  const [state, setState] = useState<
-    { phase: 'idle' | 'saving' | 'saved' } | { phase: 'error'; error: WireError }
-  >({
+  const [state, setState] = useState<{ phase: 'idle' | 'saving' } | { phase: 'error'; error: WireError }>({
     phase: 'idle',
   });
 
@@ -35,7 +39,7 @@ export function SaveAccountPanel({ request, password, email, providerId, lifetim
     setState({ phase: 'saving' });
     const days = lifetime.trim() === '' ? null : Number(lifetime);
     try {
-      await call('accounts:add', {
+      const saved = await call('accounts:add', {
         request,
         password,
         email,
@@ -43,24 +47,18 @@ export function SaveAccountPanel({ request, password, email, providerId, lifetim
         kind,
         lifetimeDays: days !== null && Number.isInteger(days) && days > 0 ? days : null,
         ...(providerId ? { providerId } : {}),
+        ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
+        ...(props.credentialFacts ? { credentialFacts: props.credentialFacts } : {}),
+        ...(props.selection ? { selection: props.selection } : {}),
       });
-      setState({ phase: 'saved' });
-      onSaved();
+      onSaved(saved);
     } catch (error) {
       setState({ phase: 'error', error: toWire(error) });
     }
   };
 
-  if (state.phase === 'saved') {
-    return (
-      <p className="notice" role="status" data-testid="account-saved">
-        {t('accounts.save.saved')}
-      </p>
-    );
-  }
   return (
     <form className="save-account" onSubmit={save}>
-      <h3>{t('accounts.save.title')}</h3>
       <div className="field">
         <label htmlFor="save-name">{t('accounts.save.name')}</label>
         <input id="save-name" value={name} onChange={(event) => setName(event.target.value)} />

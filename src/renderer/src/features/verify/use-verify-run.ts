@@ -58,7 +58,14 @@ export function useVerifyRun() {
   }, []);
 
   const start = useCallback(
-    (request: VerifyRequest, password: string) => follow(() => call('verify:start', { request, password })),
+    (request: VerifyRequest, password: string, passwords: Record<string, string> = {}) =>
+      follow(() =>
+        call('verify:start', {
+          request,
+          password,
+          ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
+        }),
+      ),
     [follow],
   );
 

@@ -1,4 +1,6 @@
 import { normalizePastedPassword } from '@shared/normalize-password';
+import type { Language } from '@shared/i18n/languages';
+import type { CredentialKind } from '@shared/models';
 import type { MailEndpoint, ServiceKind, TlsMode, VerifyRequest } from '@shared/verify';
 
 // The custom-server form as plain data, and its validation: pure, so it is unit-tested without a browser.
@@ -15,9 +17,29 @@ export interface UrlFields {
   url: string;
 }
 
-export interface VerifyForm {
+/** What the catalog says of a credential, so the form can name it in the person's words. */
+export interface CredentialMeta {
+  kind: CredentialKind;
+  label: Record<Language, string>;
+  usernameHint?: Record<Language, string>;
+}
+
+/** A further credential (Infomaniak: one for calendars and contacts, one for kDrive). */
+export interface ExtraCredentialFields {
+  id: string;
   username: string;
   password: string;
+  meta: CredentialMeta;
+}
+
+export interface VerifyForm {
+  /** The main credential: the only one, unless the provider wants several. */
+  username: string;
+  password: string;
+  mainMeta?: CredentialMeta;
+  extraCredentials: ExtraCredentialFields[];
+  /** Which credential each service logs in with, when not the main one. */
+  use: Partial<Record<ServiceKind, string>>;
   imap: MailFields;
   smtp: MailFields;
   caldav: UrlFields;
@@ -44,6 +66,8 @@ export function emptyForm(): VerifyForm {
     carddav: { enabled: false, url: '' },
     webdav: { enabled: false, url: '', writeTest: false },
     pinned: [],
+    extraCredentials: [],
+    use: {},
   };
 }
 
@@ -79,15 +103,22 @@ export function enabledServices(form: VerifyForm): ServiceKind[] {
   );
 }
 
-/** The request to send, or what to fix first. The password is returned beside the request, never in it. */
-export function toRequest(
-  form: VerifyForm,
-): { ok: true; request: VerifyRequest; password: string } | { ok: false; errors: FormErrors } {
+export interface CheckedForm {
+  ok: true;
+  request: VerifyRequest;
+  password: string;
+  /** Passwords of the further credentials, by id. */
+  passwords: Record<string, string>;
+}
+
+/** The request to send, or what to fix first. Passwords are returned beside the request, never in it. */
+export function toRequest(form: VerifyForm): CheckedForm | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   const username = form.username.trim();
   if (username === '') errors.username = 'verify.invalid.username';
   if (form.password === '') errors.password = 'verify.invalid.password';
-  if (enabledServices(form).length === 0) errors.services = 'verify.invalid.noService';
+  const services = enabledServices(form);
+  if (services.length === 0) errors.services = 'verify.invalid.noService';
   const request: VerifyRequest = { username };
   if (form.imap.enabled) request.imap = mailEndpoint(form.imap, 'imap', errors);
   if (form.smtp.enabled) request.smtp = mailEndpoint(form.smtp, 'smtp', errors);
@@ -101,9 +132,24 @@ export function toRequest(
   }
   if (form.trust) request.caPem = form.trust.pem;
   if (form.pinned.length > 0) request.pinned = form.pinned;
+  // Only the credentials a ticked service uses are asked for and sent.
+  const use = Object.fromEntries(
+    services.flatMap((service) => (form.use[service] ? [[service, form.use[service]]] : [])),
+  );
+  const extras = form.extraCredentials.filter((extra) => Object.values(use).includes(extra.id));
+  const passwords: Record<string, string> = {};
+  for (const extra of extras) {
+    if (extra.username.trim() === '') errors[`credentials.${extra.id}.username`] = 'verify.invalid.username';
+    if (extra.password === '') errors[`credentials.${extra.id}.password`] = 'verify.invalid.password';
+    passwords[extra.id] = normalizePastedPassword(extra.password);
+  }
+  if (extras.length > 0) {
+    request.credentials = extras.map((extra) => ({ id: extra.id, username: extra.username.trim() }));
+    request.use = use;
+  }
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
-    : { ok: true, request, password: normalizePastedPassword(form.password) };
+    : { ok: true, request, password: normalizePastedPassword(form.password), passwords };
 }
 
 /** A CA file the user picked: accepted only if it holds a PEM certificate. */

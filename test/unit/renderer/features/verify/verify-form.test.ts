@@ -24,6 +24,7 @@ describe('toRequest', () => {
     expect(result).toEqual({
       ok: true,
       password: ' pass with spaces ',
+      passwords: {},
       request: {
         username: 'anna@example.test',
         imap: { host: 'imap.example.test', port: 993, security: 'tls' },

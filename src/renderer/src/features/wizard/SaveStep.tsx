@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { DiscoveryResult } from '@shared/discovery';
+import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
+import { SaveAccountPanel } from '../verify/SaveAccountPanel';
+import type { CheckedForm, VerifyForm } from '../verify/verify-form';
+import { StepActions } from './StepActions';
+
+interface Props {
+  checked: CheckedForm;
+  form: VerifyForm;
+  discovered: DiscoveryResult | null;
+  selection: AccountSelection;
+  saved: AccountSummary | null;
+  onSaved: (account: AccountSummary) => void;
+  onBack: () => void;
+  onShowAccounts: () => void;
+  onAnother: () => void;
+}
+
+/** Step 6: name it and save (core checks once more first); then a summary of what was done. */
+export function SaveStep({
+  checked,
+  form,
+  discovered,
+  selection,
+  saved,
+  onSaved,
+  onBack,
+  onShowAccounts,
+  onAnother,
+}: Props) {
+  const provider = discovered?.provider;
+  const lifetimeOf = (kind: CredentialKind): number | null =>
+    kind === 'app-password' ? (provider?.lifetimeDays ?? null) : null;
+  if (saved) return <SavedSummary account={saved} onShowAccounts={onShowAccounts} onAnother={onAnother} />;
+  const credentialFacts = Object.fromEntries(
+    form.extraCredentials.map((extra) => [
+      extra.id,
+      { kind: extra.meta.kind, lifetimeDays: lifetimeOf(extra.meta.kind) },
+    ]),
+  );
+  const mainKind = form.mainMeta?.kind;
+  return (
+    <>
+      <SaveAccountPanel
+        request={checked.request}
+        password={checked.password}
+        passwords={checked.passwords}
+        email={discovered?.email ?? checked.request.username}
+        providerId={provider?.id}
+        kind={mainKind}
+        lifetimeDays={lifetimeOf(mainKind ?? 'app-password')}
+        credentialFacts={credentialFacts}
+        selection={selection}
+        onSaved={onSaved}
+      />
+      <StepActions onBack={onBack} />
+    </>
+  );
+}
+
+function SavedSummary({
+  account,
+  onShowAccounts,
+  onAnother,
+}: {
+  account: AccountSummary;
+  onShowAccounts: () => void;
+  onAnother: () => void;
+}) {
+  const { t } = useTranslation();
+  const selection = account.selection;
+  return (
+    <div className="saved-summary" data-testid="account-saved">
+      <p className="notice" role="status">
+        {t('accounts.save.saved')}
+      </p>
+      <ul>
+        <li>
+          {t('wizard.summary.services', {
+            list: account.services.map((s) => t(`verify.services.${s}`)).join(', '),
+          })}
+        </li>
+        <li>{t('wizard.summary.secrets', { count: account.credentials.length })}</li>
+        {selection && selection.calendars.length > 0 && (
+          <li>{t('wizard.summary.calendars', { count: selection.calendars.length })}</li>
+        )}
+        {selection && selection.addressBooks.length > 0 && (
+          <li>{t('wizard.summary.addressBooks', { count: selection.addressBooks.length })}</li>
+        )}
+        {selection?.mountDrive && <li>{t('wizard.summary.drive')}</li>}
+      </ul>
+      <StepActions onNext={onShowAccounts} nextLabel={t('wizard.showAccounts')}>
+        <button type="button" onClick={onAnother}>
+          {t('wizard.another')}
+        </button>
+      </StepActions>
+    </div>
+  );
+}
