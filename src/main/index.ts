@@ -27,7 +27,11 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(core);
     installMenu();
     createTray();
-    createMainWindow();
+    // Started at login: stay in the tray until the person opens the window.
+    const atLogin =
+      process.argv.includes('--hidden') ||
+      (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+    createMainWindow({ hidden: atLogin });
     app.on('activate', () => showMainWindow());
   });
 

@@ -3,7 +3,7 @@ import { APP_ORIGIN, DEV_SERVER_URL, PRELOAD_PATH, resourcePath } from './paths'
 
 let mainWindow: BrowserWindow | null = null;
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow({ hidden = false }: { hidden?: boolean } = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1040,
     height: 720,
@@ -21,7 +21,7 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  if (!hidden) window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
   });

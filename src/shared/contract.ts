@@ -15,6 +15,7 @@ import type {
   Settings,
 } from './models';
 import { selectionSchema } from './selection-schema';
+import { reminderDaysSchema } from './settings-schema';
 import type { VerifyProgress } from './verify';
 import {
   credentialIdSchema,
@@ -42,7 +43,13 @@ export const contract = {
   'app:info': call<AppInfo>()(noInput),
   'settings:get': call<Settings>()(noInput),
   'settings:update': call<Settings>()(
-    z.object({ language: z.enum(['auto', ...LANGUAGES]).optional() }).strict(),
+    z
+      .object({
+        language: z.enum(['auto', ...LANGUAGES]).optional(),
+        reminderDays: reminderDaysSchema.optional(),
+        startAtLogin: z.boolean().optional(),
+      })
+      .strict(),
   ),
   'accounts:list': call<AccountSummary[]>()(noInput),
   // Only URLs on the allow-list open; main checks again, the schema only bounds the shape.

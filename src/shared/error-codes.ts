@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'ACCOUNT_NOT_FOUND',
   'SECRET_MISSING',
   'NOT_VERIFIED',
+  'START_AT_LOGIN_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,7 +13,13 @@ export interface AppInfo {
 
 export interface Settings {
   language: LanguagePreference;
+  /** Days before an app password expires when Ponte reminds, largest first (default 14, 7, 3, 1). */
+  reminderDays: number[];
+  /** Start Ponte at login, hidden in the tray, so reminders come without opening it. */
+  startAtLogin: boolean;
 }
+
+export const DEFAULT_REMINDER_DAYS = [14, 7, 3, 1];
 
 export type CredentialKind = 'app-password' | 'mailbox-password' | 'account-password';
 

@@ -6,6 +6,7 @@ import { createHandlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
 import { findExecutable } from '@core/platform/find-executable';
+import { setLinuxAutostart } from '@core/platform/linux-autostart';
 import { version } from '../../package.json';
 import { startBridge } from './bridge-server';
 
@@ -18,6 +19,12 @@ async function main(): Promise<void> {
     appVersion: version,
     appRoot,
     openExternal: openInBrowser,
+    // The preview stands in for the desktop app: on Linux it writes the same autostart entry the app would
+    // (starting the app through its launcher); elsewhere the setting is only stored.
+    setStartAtLogin: (enabled) =>
+      process.platform === 'linux'
+        ? setLinuxAutostart(enabled, [process.execPath, join(appRoot, 'out/main/launcher.js'), '--hidden'])
+        : Promise.resolve(),
   });
   const bridge = await startBridge({
     rendererDir: join(__dirname, '../renderer'),

@@ -23,7 +23,14 @@ export const test = base.extend<Fixtures>({
   },
 
   app: async ({ dataDir }, use, testInfo) => {
-    const env = { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: 'en' };
+    const env = {
+      ...process.env,
+      PONTE_DATA_DIR: dataDir,
+      // Start at login writes an autostart entry under here, never into the real ~/.config.
+      XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
+      LANG: 'en_US.UTF-8',
+      LANGUAGE: 'en',
+    };
     if (process.env.PONTE_E2E_TARGET === 'electron') {
       const electronApp = await _electron.launch({ args: [root], cwd: root, env });
       const page = await electronApp.firstWindow();

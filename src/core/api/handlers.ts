@@ -30,7 +30,21 @@ export function createHandlers(core: Core, host: Host): Handlers {
       dataDir: core.dataDir,
     }),
     'settings:get': () => core.settings.read(),
-    'settings:update': (changes) => core.settings.update(changes),
+    'settings:update': async (changes) => {
+      // The OS entry first: if it cannot be written, the setting does not claim otherwise.
+      if (changes.startAtLogin !== undefined) {
+        try {
+          await host.setStartAtLogin(changes.startAtLogin);
+        } catch (error) {
+          throw new PonteError(
+            'START_AT_LOGIN_FAILED',
+            `Could not change starting at login: ${error instanceof Error ? error.message : String(error)}`,
+            'Check that your user can write its autostart folder, then try again.',
+          );
+        }
+      }
+      return core.settings.update(changes);
+    },
     'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
     'accounts:add': ({ password, passwords, ...input }) =>
       addVerifiedAccount(core.accounts, input, password, passwords),

@@ -9,4 +9,6 @@ export interface Host {
   runningElectron?: string;
   /** Opens an already allow-listed https URL in the person's default browser. */
   openExternal(url: string): Promise<void>;
+  /** Makes Ponte start (hidden in the tray) at login, or not; the setting itself is core's. */
+  setStartAtLogin(enabled: boolean): Promise<void>;
 }

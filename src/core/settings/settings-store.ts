@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '@shared/i18n/languages';
-import type { Settings } from '@shared/models';
+import { DEFAULT_REMINDER_DAYS, type Settings } from '@shared/models';
+import { normalizeReminderDays, reminderDaysSchema } from '@shared/settings-schema';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
 
-const settingsSchema = z.object({ language: z.enum(['auto', ...LANGUAGES]) });
+// Fields added later have defaults, so a settings file from an older Ponte still reads.
+const settingsSchema = z.object({
+  language: z.enum(['auto', ...LANGUAGES]),
+  reminderDays: reminderDaysSchema.default(DEFAULT_REMINDER_DAYS),
+  startAtLogin: z.boolean().default(false),
+});
 
 export class SettingsStore {
   private readonly file: VersionedFile<Settings>;
@@ -16,7 +22,7 @@ export class SettingsStore {
       label: 'settings',
       version: 1,
       schema: settingsSchema,
-      defaults: () => ({ language: 'auto' }),
+      defaults: () => ({ language: 'auto', reminderDays: DEFAULT_REMINDER_DAYS, startAtLogin: false }),
     };
   }
 
@@ -29,6 +35,8 @@ export class SettingsStore {
     const run = this.queue.then(async () => {
       const next = { ...(await this.read()) };
       if (changes.language !== undefined) next.language = changes.language;
+      if (changes.reminderDays !== undefined) next.reminderDays = normalizeReminderDays(changes.reminderDays);
+      if (changes.startAtLogin !== undefined) next.startAtLogin = changes.startAtLogin;
       await writeVersionedFile(this.file, next);
       return next;
     });

@@ -6,6 +6,7 @@ import { dispatch } from '@core/api/dispatch';
 import type { Core } from '@core/core';
 import { UI_ORIGIN } from '../paths';
 import { isMainWindowContents } from '../window';
+import { setStartAtLogin } from '../start-at-login';
 import { isTrustedSender } from './trusted-sender';
 
 /** One handler per contract channel; input validation and error envelopes happen in core's dispatch. */
@@ -17,6 +18,7 @@ export function registerIpc(core: Core): void {
     appRoot: app.getAppPath(),
     runningElectron: process.versions.electron,
     openExternal: (url) => shell.openExternal(url),
+    setStartAtLogin,
   });
   for (const channel of CHANNELS) {
     ipcMain.removeHandler(channel);

@@ -24,6 +24,7 @@ beforeAll(async () => {
     appVersion: '0.0.0',
     appRoot: dir,
     openExternal: async () => undefined,
+    setStartAtLogin: async () => undefined,
   });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

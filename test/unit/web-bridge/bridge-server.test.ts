@@ -22,6 +22,7 @@ beforeAll(async () => {
     appVersion: '1.2.3',
     appRoot: dir,
     openExternal: async () => undefined,
+    setStartAtLogin: async () => undefined,
   });
   bridge = await startBridge({ rendererDir: join(dir, 'renderer'), handlers, token: TOKEN });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '@core/api/dispatch';
 import { createHandlers, type Handlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
+import { setLinuxAutostart } from '@core/platform/linux-autostart';
 import type { SecretStore } from '@core/secrets/secret-store';
 
 let dir: string;
@@ -29,6 +30,7 @@ beforeEach(async () => {
       appVersion: '9.9.9',
       appRoot: dir,
       openExternal: async (url) => void opened.push(url),
+      setStartAtLogin: async () => undefined,
     },
   );
 });
@@ -41,13 +43,36 @@ describe('dispatch', () => {
   });
 
   it('saves a setting and reads it back', async () => {
+    const expected = { language: 'it', reminderDays: [14, 7, 3, 1], startAtLogin: false };
     expect(await dispatch(handlers, 'settings:update', { language: 'it' })).toEqual({
       ok: true,
-      value: { language: 'it' },
+      value: expected,
     });
-    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({
+    expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({ ok: true, value: expected });
+  });
+
+  it('does not claim to start at login when the autostart entry cannot be written', async () => {
+    // A real failure: the autostart folder's parent is a plain file.
+    await writeFile(join(dir, 'not-a-folder'), '');
+    const failing = createHandlers(
+      createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
+      {
+        shell: 'browser',
+        appName: 'Ponte',
+        appVersion: '9.9.9',
+        appRoot: dir,
+        openExternal: async () => undefined,
+        setStartAtLogin: (enabled) =>
+          setLinuxAutostart(enabled, ['/opt/ponte'], join(dir, 'not-a-folder', 'autostart', 'ponte.desktop')),
+      },
+    );
+    expect(await dispatch(failing, 'settings:update', { startAtLogin: true })).toMatchObject({
+      ok: false,
+      error: { code: 'START_AT_LOGIN_FAILED' },
+    });
+    expect(await dispatch(failing, 'settings:get', undefined)).toMatchObject({
       ok: true,
-      value: { language: 'it' },
+      value: { startAtLogin: false },
     });
   });
 
@@ -59,6 +84,9 @@ describe('dispatch', () => {
   it.each([
     ['settings:update', { language: 'klingon' }],
     ['settings:update', { language: 'it', extra: 1 }],
+    ['settings:update', { reminderDays: [0] }],
+    ['settings:update', { reminderDays: [1, 2, 3, 4, 5, 6, 7] }],
+    ['accounts:change-password', { id: 'not-a-uuid', credentialId: 'main', password: 'x' }],
     ['settings:update', 'it'],
     ['app:info', { unexpected: true }],
     ['links:open', { url: 42 }],

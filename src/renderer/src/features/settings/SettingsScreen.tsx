@@ -2,8 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, pickLanguage, type LanguagePreference } from '@shared/i18n/languages';
 import type { WireError } from '@shared/error-codes';
+import type { Settings } from '@shared/models';
 import { toWire } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ReminderDaysField } from './ReminderDaysField';
 import { useSettings } from './settings-context';
 
 export function SettingsScreen() {
@@ -13,11 +15,11 @@ export function SettingsScreen() {
   const [error, setError] = useState<WireError | null>(null);
   const languageId = useId();
 
-  async function changeLanguage(language: LanguagePreference): Promise<void> {
+  async function save(changes: Partial<Settings>): Promise<void> {
     setError(null);
     setStatus('idle');
     try {
-      await update({ language });
+      await update(changes);
       setStatus('saved');
     } catch (failure) {
       setError(toWire(failure));
@@ -34,7 +36,7 @@ export function SettingsScreen() {
           id={languageId}
           value={settings?.language ?? 'auto'}
           disabled={!settings}
-          onChange={(event) => void changeLanguage(event.target.value as LanguagePreference)}
+          onChange={(event) => void save({ language: event.target.value as LanguagePreference })}
         >
           <option value="auto">{t('settings.languageAuto', { language: systemLanguage })}</option>
           {LANGUAGES.map((language) => (
@@ -43,10 +45,24 @@ export function SettingsScreen() {
             </option>
           ))}
         </select>
-        <p className="status" role="status" aria-live="polite">
-          {status === 'saved' ? t('settings.saved') : ''}
-        </p>
       </div>
+      <ReminderDaysField
+        key={settings?.reminderDays.join(',') ?? 'loading'}
+        days={settings?.reminderDays ?? null}
+        onSave={(reminderDays) => save({ reminderDays })}
+      />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings?.startAtLogin ?? false}
+          disabled={!settings}
+          onChange={(event) => void save({ startAtLogin: event.target.checked })}
+        />{' '}
+        {t('settings.startAtLogin')}
+      </label>
+      <p className="status" role="status" aria-live="polite">
+        {status === 'saved' ? t('settings.saved') : ''}
+      </p>
       {error && <ErrorNotice error={error} />}
     </section>
   );

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Reminder thresholds in days: at most six, each from 1 to 365. */
+export const reminderDaysSchema = z.array(z.number().int().min(1).max(365)).max(6);
+
+/** Largest first, each once: the order reminders come in. */
+export function normalizeReminderDays(days: readonly number[]): number[] {
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/**
+ * What a person typed ("14, 7, 3, 1" or "14 7 3") as thresholds, or null when it is not a list of whole
+ * days from 1 to 365 (an empty text means no reminders).
+ */
+export function parseReminderDays(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (!parts.every((part) => /^\d{1,3}$/.test(part))) return null;
+  const parsed = reminderDaysSchema.safeParse(parts.map(Number));
+  return parsed.success ? normalizeReminderDays(parsed.data) : null;
+}

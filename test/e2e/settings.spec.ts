@@ -1,0 +1,41 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import en from '../../src/shared/i18n/locales/en.json';
+import { expectAccessible } from './a11y';
+import { expect, test } from './fixtures';
+
+test('reminder thresholds and start at login: checked, saved in core, kept after a reload', async ({
+  app,
+  dataDir,
+}) => {
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
+  const reminders = app.getByLabel(en.settings.reminders);
+  await expect(reminders).toHaveValue('14, 7, 3, 1');
+
+  await reminders.fill('7, thirty');
+  await reminders.press('Enter');
+  await expect(app.getByText(en.settings.remindersInvalid)).toBeVisible();
+  await expect(reminders).toBeFocused();
+  await expectAccessible(app, 'settings with an invalid threshold');
+
+  await reminders.fill('7 30 7');
+  await app.getByRole('button', { name: en.settings.remindersSave }).click();
+  await expect(app.getByRole('status')).toHaveText(en.settings.saved);
+  await expect(app.getByLabel(en.settings.reminders)).toHaveValue('30, 7');
+
+  const autostart = join(dataDir, 'xdg-config', 'autostart', 'ponte.desktop');
+  // Ticked once core has written the entry (the box follows the saved setting, not the click).
+  await app.getByLabel(en.settings.startAtLogin).click();
+  await expect(app.getByLabel(en.settings.startAtLogin)).toBeChecked();
+  await expect(app.getByRole('status')).toHaveText(en.settings.saved);
+  expect(await readFile(autostart, 'utf8')).toMatch(/^Exec=.*--hidden$/m);
+
+  await app.reload();
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
+  await expect(app.getByLabel(en.settings.reminders)).toHaveValue('30, 7');
+  await expect(app.getByLabel(en.settings.startAtLogin)).toBeChecked();
+  await app.getByLabel(en.settings.startAtLogin).click();
+  await expect(app.getByLabel(en.settings.startAtLogin)).not.toBeChecked();
+  await expect(app.getByRole('status')).toHaveText(en.settings.saved);
+  await expect(stat(autostart)).rejects.toThrow();
+});
