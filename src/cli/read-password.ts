@@ -43,3 +43,18 @@ export function promptHidden(question: string, input: Readable, output: Writable
     });
   });
 }
+
+/** Asks on the terminal and shows what is typed (a user name). */
+export function promptLine(question: string, input: Readable, output: Writable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input, output, terminal: true });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer.trim());
+    });
+    rl.on('SIGINT', () => {
+      rl.close();
+      reject(new Error('cancelled'));
+    });
+  });
+}

@@ -67,9 +67,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'discover') {
           const provider = typeof args.options.provider === 'string' ? args.options.provider : undefined;
-          return await discoverCommand(core, args.rest, provider, { io, t, json: args.json });
+          return await discoverCommand(core, args.rest, provider, { io, t, json: args.json, language });
         }
-        return await providersCommand(core, { io, t, json: args.json });
+        return await providersCommand(core, { io, t, json: args.json, language });
       } catch (error) {
         if (error instanceof UsageError) return usageError(io, args.json, error.message);
         throw error;

@@ -1,5 +1,7 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore } from './accounts/account-store';
+import { LoginFlows } from './nextcloud/login-flows';
 import { type Catalog, loadCatalog } from './providers/catalog';
 import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
@@ -12,6 +14,8 @@ export interface Core {
   settings: SettingsStore;
   secrets: SecretStore;
   verifications: VerifyOperations;
+  /** Nextcloud sign-ins in the browser (Login Flow v2) under way. */
+  loginFlows: LoginFlows;
   accounts: AccountStore;
   /** The provider catalog, read and validated once, on first use. */
   catalog(): Promise<Catalog>;
@@ -45,5 +49,6 @@ export function createCore(options: CoreOptions): Core {
     settings: new SettingsStore(options.dataDir),
     secrets,
     verifications: new VerifyOperations(),
+    loginFlows: new LoginFlows({ userAgent: `Ponte (${hostname()})` }),
   };
 }

@@ -17,6 +17,9 @@ export const CHANNELS = [
   'providers:guide',
   'accounts:check',
   'accounts:change-password',
+  'nextcloud:start',
+  'nextcloud:status',
+  'nextcloud:cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

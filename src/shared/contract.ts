@@ -10,6 +10,7 @@ import type {
   AppInfo,
   AppPasswordGuide,
   DoctorReport,
+  LoginFlowStatus,
   PasswordChange,
   ProviderSummary,
   Settings,
@@ -38,6 +39,10 @@ function call<R>() {
 const noInput = z.undefined();
 const credentialKind = z.enum(['app-password', 'mailbox-password', 'account-password']);
 const lifetimeDays = z.number().int().min(1).max(3650).nullable().optional();
+/** Instead of a typed password: the one a granted Nextcloud sign-in gave core. */
+const loginFlowId = z.uuid().optional();
+const onePassword = (input: { password?: string | undefined; loginFlowId?: string | undefined }): boolean =>
+  (input.password === undefined) !== (input.loginFlowId === undefined);
 
 export const contract = {
   'app:info': call<AppInfo>()(noInput),
@@ -57,7 +62,15 @@ export const contract = {
   'doctor:run': call<DoctorReport>()(noInput),
   // The password goes in here and nowhere else; no result carries it back.
   'verify:start': call<VerifyProgress>()(
-    z.object({ request: verifyRequestSchema, password: passwordSchema, passwords: passwordsSchema }).strict(),
+    z
+      .object({
+        request: verifyRequestSchema,
+        password: passwordSchema.optional(),
+        loginFlowId,
+        passwords: passwordsSchema,
+      })
+      .strict()
+      .refine(onePassword, 'give a password or a Nextcloud sign-in'),
   ),
   'verify:status': call<VerifyProgress>()(
     z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
@@ -69,7 +82,8 @@ export const contract = {
     z
       .object({
         request: verifyRequestSchema,
-        password: passwordSchema,
+        password: passwordSchema.optional(),
+        loginFlowId,
         email: z.string().trim().min(3).max(320),
         displayName: z.string().trim().max(120).optional(),
         providerId: z
@@ -86,12 +100,26 @@ export const contract = {
           .record(credentialIdSchema, z.object({ kind: credentialKind, lifetimeDays }).strict())
           .optional(),
       })
-      .strict(),
+      .strict()
+      .refine(onePassword, 'give a password or a Nextcloud sign-in'),
   ),
   'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
   // Re-checks a saved account with the password from the keychain; followed with verify:status.
   'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
   // A new password for one credential: replaces the old one only once every service using it accepted it.
+  // Starts a Nextcloud sign-in and opens its page in the person's browser; the app password stays in core.
+  'nextcloud:start': call<LoginFlowStatus>()(
+    z
+      .object({
+        server: z.string().trim().min(3).max(2048),
+        caPem: z.string().max(65_536).includes('-----BEGIN CERTIFICATE-----').optional(),
+      })
+      .strict(),
+  ),
+  'nextcloud:status': call<LoginFlowStatus>()(
+    z.object({ flowId: z.uuid(), afterVersion: z.number().int().min(0).optional() }).strict(),
+  ),
+  'nextcloud:cancel': call<LoginFlowStatus>()(z.object({ flowId: z.uuid() }).strict()),
   'accounts:change-password': call<PasswordChange>()(
     z.object({ id: z.uuid(), credentialId: credentialIdSchema, password: passwordSchema }).strict(),
   ),

@@ -1,5 +1,5 @@
-import type { DiscoveryResult } from './discovery';
-import type { MailEndpoint } from './verify';
+import type { DiscoveryResult, ProviderCredential } from './discovery';
+import { type MailEndpoint, SERVICE_KINDS, type ServiceKind } from './verify';
 
 type UrlService = 'caldav' | 'carddav' | 'webdav';
 
@@ -40,4 +40,41 @@ export function bestSettings(result: DiscoveryResult): BestSettings {
     else settings.pending[service] = best.url;
   }
   return settings;
+}
+
+/** How a provider's passwords spread over the services found: one main credential, the others beside it. */
+export interface CredentialPlan {
+  main: ProviderCredential;
+  /** Only those a found service uses (kDrive's only when the drive was found). */
+  extras: ProviderCredential[];
+  /** Services that log in with an extra credential, by its catalog id. */
+  use: Partial<Record<ServiceKind, string>>;
+}
+
+/**
+ * For a catalogued provider, which password each found service takes: the one the mailbox (or else the first
+ * service) uses is the main one. Null without a catalogued provider: one password for everything.
+ * Shared by the app's sign-in step and `ponte account add --provider`.
+ */
+export function credentialPlan(result: DiscoveryResult): CredentialPlan | null {
+  const catalog = result.provider?.credentials ?? [];
+  const usedBy = new Map<ServiceKind, string>();
+  for (const service of SERVICE_KINDS) {
+    const id = result.candidates[service][0]?.credential;
+    if (id) usedBy.set(service, id);
+  }
+  const mainId = usedBy.get('imap') ?? [...usedBy.values()][0];
+  const main = catalog.find((credential) => credential.id === mainId);
+  if (!main) return null;
+  const used = [...usedBy.values()];
+  return {
+    main,
+    extras: catalog.filter((credential) => credential.id !== main.id && used.includes(credential.id)),
+    use: Object.fromEntries([...usedBy].filter(([, id]) => id !== main.id)),
+  };
+}
+
+/** A catalog user name ready to use, or '' when it still holds a placeholder for the person to fill. */
+export function filledUsername(credential: ProviderCredential): string {
+  return hasPlaceholder(credential.username) ? '' : credential.username;
 }

@@ -60,6 +60,8 @@ export interface DiscoveryResult {
     /** The provider's page for creating an app password, when it has them. */
     createUrl: string | null;
     credentials: ProviderCredential[];
+    /** Set when the provider can hand Ponte an app password itself (Nextcloud Login Flow v2). */
+    signIn?: 'nextcloud-login-flow-v2';
   };
   candidates: DiscoveryCandidates;
   /** Why a path gave nothing usable (a rejected autoconfig file, a dead domain …), in English for support. */

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'SECRET_MISSING',
   'NOT_VERIFIED',
   'START_AT_LOGIN_FAILED',
+  'LOGIN_FLOW_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

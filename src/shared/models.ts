@@ -72,6 +72,23 @@ export interface PasswordChange {
   account: AccountSummary;
 }
 
+/**
+ * A Nextcloud sign-in in the person's browser (Login Flow v2), as the UI follows it. The app password it
+ * yields stays in core: the UI only learns the server and the login name.
+ */
+export interface LoginFlowStatus {
+  flowId: string;
+  state: 'waiting' | 'granted' | 'expired' | 'failed' | 'cancelled';
+  /** Bumped on every change, so a poll can wait for news. */
+  version: number;
+  /** The page the person signs in on (already opened in their browser). */
+  loginUrl: string;
+  server?: string;
+  loginName?: string;
+  /** Why it failed, in English for support; the UI shows its own text. */
+  detail?: string;
+}
+
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
 export interface DoctorCheck {

@@ -28,6 +28,8 @@ export const test = base.extend<Fixtures>({
       PONTE_DATA_DIR: dataDir,
       // Start at login writes an autostart entry under here, never into the real ~/.config.
       XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
+      // Pages Ponte opens "in the browser" go to xdg-open, which runs $BROWSER: here, nothing.
+      BROWSER: 'true',
       LANG: 'en_US.UTF-8',
       LANGUAGE: 'en',
     };

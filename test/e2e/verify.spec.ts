@@ -6,6 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import en from '../../src/shared/i18n/locales/en.json';
+import it from '../../src/shared/i18n/locales/it.json';
 import { startSilentServer } from '../support/fake-servers';
 import { selfSignedCertificate } from '../support/test-certificates';
 import { expectAccessible } from './a11y';
@@ -240,4 +241,24 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   await app.getByRole('button', { name: en.accounts.removeYes }).click();
   await expect(app.getByTestId('accounts-empty')).toBeVisible();
   expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBeNull();
+});
+
+test('in Italian: a wrong password gets the Italian error and what to do', async ({ app }) => {
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
+  await app.getByLabel(en.settings.language).selectOption('it');
+  await expect(app.locator('html')).toHaveAttribute('lang', 'it');
+  await app.getByRole('navigation').getByRole('button', { name: it.nav.add }).click();
+  await app.getByRole('button', { name: it.wizard.custom }).click();
+  await expect(app.getByRole('heading', { name: it.wizard.steps.signin, level: 3 })).toBeVisible();
+  await app.getByLabel(it.verify.form.username).fill(anna.login);
+  await app.getByLabel(it.verify.form.password, { exact: true }).fill('password-sbagliata');
+  await app.locator('#imap-host').fill('127.0.0.1');
+  await app.locator('#imap-port').fill(String(rig.imap.tlsPort));
+  await app.getByLabel(it.verify.form.enable.replace('{{service}}', it.verify.services.smtp)).uncheck();
+  await app.getByTestId('trust-file').setInputFiles(rig.caFile);
+  await app.getByRole('button', { name: it.verify.form.check, exact: true }).click();
+  const row = app.getByTestId('result-imap');
+  await expect(row).toContainText(it.verify.codes.AUTH_FAILED.title, { timeout: 15_000 });
+  await expect(row).toContainText(it.verify.codes.AUTH_FAILED.fix);
+  await expect(app.getByRole('heading', { name: it.wizard.steps.check, level: 3 })).toBeVisible();
 });

@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import keytar from 'keytar';
 import en from '../../src/shared/i18n/locales/en.json';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
+import { startLoginFlowServer } from '../support/nextcloud-login-flow-server';
 import { e2eRig } from './rig';
 import { expectStep, next, openWizard, stepScreenshot } from './wizard';
 
@@ -84,4 +87,73 @@ test('a catalog provider with two passwords, pointed at the rig: every step, the
   await app.getByRole('button', { name: en.accounts.removeYes }).click();
   await expect(app.getByTestId('accounts-empty')).toBeVisible();
   expect(await keytar.getPassword('Ponte', `account:${id}:sync`)).toBeNull();
+});
+
+test('Nextcloud signs Ponte in itself (Login Flow v2): nothing pasted, the password never reaches the page', async ({
+  app,
+}, testInfo) => {
+  if (!anna) throw new Error('the rig needs a user');
+  const bodies: string[] = [];
+  app.on(
+    'response',
+    (response) =>
+      void response.text().then(
+        (body) => bodies.push(body),
+        () => undefined,
+      ),
+  );
+  // Nextcloud is not packaged in Debian: a stand-in speaks Login Flow v2, with the rig's certificate.
+  const nextcloud = await startLoginFlowServer({
+    certPem: await readFile(join(rig.dir, 'server.pem'), 'utf8'),
+    keyPem: await readFile(join(rig.dir, 'server.key'), 'utf8'),
+  });
+  try {
+    await openWizard(app);
+    await app.getByLabel(en.discovery.form.email).fill(anna.email);
+    await app.getByLabel(en.discovery.form.provider).fill('Nextcloud');
+    await app.getByRole('button', { name: en.discovery.form.use }).click();
+    await next(app);
+    await next(app);
+    await expectStep(app, 'signin');
+    await app.getByText(en.wizard.serverSettings).click();
+    await app.getByTestId('trust-file').setInputFiles(rig.caFile);
+
+    await app.getByLabel(en.nextcloud.server).fill(nextcloud.url);
+    await app.getByRole('button', { name: en.nextcloud.start }).click();
+    await expect(app.getByTestId('nextcloud-status')).toContainText(en.nextcloud.waiting);
+    await stepScreenshot(app, testInfo, 'wizard-nextcloud-waiting');
+    // What the person does in the browser page Ponte opened.
+    nextcloud.grant(anna.login, anna.password);
+    await expect(app.getByTestId('nextcloud-status')).toContainText(
+      en.nextcloud.granted.replace('{{login}}', anna.login),
+    );
+    await expect(app.getByTestId('password-from-sign-in')).toBeVisible();
+    await expect(app.getByLabel(en.verify.form.username)).toHaveValue(anna.login);
+    await expect(app.locator('#caldav-url')).toHaveValue(`${nextcloud.url}/remote.php/dav`);
+    await expect(app.locator('#webdav-url')).toHaveValue(
+      `${nextcloud.url}/remote.php/dav/files/${encodeURIComponent(anna.login)}/`,
+    );
+
+    // The stand-in only does the sign-in; the calendars, contacts and files are the rig's.
+    await app.locator('#caldav-url').fill(rig.caldav.url);
+    await app.locator('#carddav-url').fill(rig.caldav.url);
+    await app.locator('#webdav-url').fill(anna.webdavUrl);
+    await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+    await expect(app.getByTestId('verify-summary')).toHaveText(
+      en.verify.summary.allOk_other.replace('{{count}}', '3'),
+      { timeout: 15_000 },
+    );
+    await next(app);
+    await next(app);
+    await app.getByRole('button', { name: en.accounts.save.submit }).click();
+    await expect(app.getByTestId('account-saved')).toContainText(en.accounts.save.saved, { timeout: 15_000 });
+
+    const entry = (await keytar.findCredentials('Ponte')).find((e) => e.password === anna.password);
+    expect(entry?.account).toMatch(/^account:[0-9a-f-]{36}:main$/);
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const body of bodies) expect(body).not.toContain(anna.password);
+    await keytar.deletePassword('Ponte', entry?.account ?? '');
+  } finally {
+    await nextcloud.close();
+  }
 });

@@ -4,11 +4,12 @@ import type { Core } from '@core/core';
 import { summarizeAccount } from '@core/accounts/account-builders';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { discover } from '@core/discovery/discover';
-import { bestSettings } from '@shared/discovery-settings';
-import type { VerifyRequest } from '@shared/verify';
+import { bestSettings, type CredentialPlan, credentialPlan } from '@shared/discovery-settings';
+import type { ServiceKind, VerifyRequest } from '@shared/verify';
 import { PonteError } from '@core/errors/ponte-error';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
+import { readCredentials } from './credential-input';
 import { buildRequest, readPassword, type VerifyContext } from './verify-command';
 
 const KINDS: CredentialKind[] = ['app-password', 'mailbox-password', 'account-password'];
@@ -81,7 +82,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   const providerId = text('provider');
   const filled = providerId
     ? await providerSettings(core, email, providerId, t)
-    : { base: { username: email }, lifetimeDays: null };
+    : { base: { username: email }, lifetimeDays: null, plan: null };
   const request = await buildRequest(options, t, filled.base);
   const kind = (text('kind') ?? filled.kind ?? 'app-password') as CredentialKind;
   if (!KINDS.includes(kind)) throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
@@ -90,19 +91,53 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   if (lifetimeDays !== null && (!Number.isInteger(lifetimeDays) || lifetimeDays < 1 || lifetimeDays > 3650)) {
     throw new UsageError(t('accounts.cli.badLifetime'));
   }
-  const password = await readPassword(options, context);
-  const saved = await addVerifiedAccount(
-    core.accounts,
-    {
-      email,
-      request,
-      kind,
-      lifetimeDays,
-      ...(text('name') ? { displayName: text('name') } : {}),
-      ...(providerId ? { providerId } : {}),
-    },
-    password,
-  );
+  const common = {
+    email,
+    kind,
+    lifetimeDays,
+    ...(text('name') ? { displayName: text('name') } : {}),
+    ...(providerId ? { providerId } : {}),
+  };
+  const plan = filled.plan && forRequest(filled.plan, request);
+  let saved: AccountSummary;
+  if (plan && plan.extras.length > 0) {
+    // Several passwords (Infomaniak): each with its own user name, checked on the services that use it.
+    const [main, ...extras] = await readCredentials(
+      [plan.main, ...plan.extras],
+      options['password-stdin'] === true,
+      context,
+    );
+    if (!main) throw new UsageError(t('verify.cli.missingPassword'));
+    saved = await addVerifiedAccount(
+      core.accounts,
+      {
+        ...common,
+        request: {
+          ...request,
+          username: main.username,
+          credentials: extras.map(({ id, username }) => ({ id, username })),
+          use: plan.use,
+        },
+        credentialFacts: Object.fromEntries(
+          plan.extras.map((credential) => [
+            credential.id,
+            {
+              kind: credential.kind,
+              lifetimeDays: credential.kind === 'app-password' ? filled.lifetimeDays : null,
+            },
+          ]),
+        ),
+      },
+      main.password,
+      Object.fromEntries(extras.map(({ id, password }) => [id, password])),
+    );
+  } else {
+    saved = await addVerifiedAccount(
+      core.accounts,
+      { ...common, request },
+      await readPassword(options, context),
+    );
+  }
   if (context.json) printJson(context.io, saved);
   else {
     context.io.out(t('accounts.cli.added'));
@@ -111,20 +146,25 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   return EXIT_OK;
 }
 
-/** A catalogued provider's best settings for the address, for providers that use a single credential. */
+/** A catalogued provider's best settings for the address, and how its passwords spread over the services. */
 async function providerSettings(
   core: Core,
   email: string,
   providerId: string,
   t: TFunction,
-): Promise<{ base: Partial<VerifyRequest>; kind?: CredentialKind; lifetimeDays: number | null }> {
+): Promise<{
+  base: Partial<VerifyRequest>;
+  kind?: CredentialKind;
+  lifetimeDays: number | null;
+  plan: CredentialPlan | null;
+}> {
   const catalog = await core.catalog();
   const provider = catalog.byId(providerId);
   if (!provider) throw new UsageError(t('accounts.cli.unknownProvider', { id: providerId }));
   if (provider.unsupported) throw new UsageError(t('discovery.unsupported', { name: provider.name }));
-  if (provider.credentials.length !== 1)
-    throw new UsageError(t('accounts.cli.severalCredentials', { name: provider.name }));
-  const best = bestSettings(await discover(email, { catalog, providerId }));
+  const found = await discover(email, { catalog, providerId });
+  const best = bestSettings(found);
+  const plan = credentialPlan(found);
   const base: Partial<VerifyRequest> = {
     username: best.username,
     ...(best.imap ? { imap: best.imap } : {}),
@@ -133,10 +173,23 @@ async function providerSettings(
     ...(best.urls.carddav ? { carddav: { url: best.urls.carddav } } : {}),
     ...(best.urls.webdav ? { webdav: { url: best.urls.webdav } } : {}),
   };
-  const credential = provider.credentials[0];
+  const credential = plan?.main ?? provider.credentials[0];
   return {
     base,
     ...(credential ? { kind: credential.kind } : {}),
     lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
+    plan,
+  };
+}
+
+/** Only the credentials a service in the request uses (kDrive's not, while the drive needs its id). */
+function forRequest(plan: CredentialPlan, request: VerifyRequest): CredentialPlan {
+  const use = Object.fromEntries(
+    Object.entries(plan.use).filter(([service]) => request[service as ServiceKind] !== undefined),
+  );
+  return {
+    ...plan,
+    use,
+    extras: plan.extras.filter((credential) => Object.values(use).includes(credential.id)),
   };
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
+import type { Language } from '@shared/i18n/languages';
 import type { ServiceKind } from '@shared/verify';
 import type { Core } from '@core/core';
 import { discover, emailDomain } from '@core/discovery/discover';
@@ -11,6 +12,7 @@ interface Context {
   io: CliIo;
   t: TFunction;
   json: boolean;
+  language: Language;
 }
 
 /** `ponte providers`: the catalog, one line per provider. */
@@ -63,7 +65,7 @@ export async function discoverCommand(
   }
 }
 
-function printDiscovery(result: DiscoveryResult, { io, t }: Context): void {
+function printDiscovery(result: DiscoveryResult, { io, t, language }: Context): void {
   io.out(t('discovery.cli.heading', { email: result.email }));
   if (result.provider) {
     io.out(
@@ -73,6 +75,14 @@ function printDiscovery(result: DiscoveryResult, { io, t }: Context): void {
       }),
     );
     if (result.provider.unsupported) io.out(t('discovery.unsupported', { name: result.provider.name }));
+    // Named for `ponte account add`, which takes one stdin line per credential when there are several.
+    if (result.provider.credentials.length > 1) {
+      io.out(t('discovery.cli.credentials'));
+      for (const credential of result.provider.credentials) {
+        const label = credential.label[language];
+        io.out(`  ${credential.id}: ${label} (${credential.username})`);
+      }
+    }
   }
   for (const service of ['imap', 'smtp', 'caldav', 'carddav', 'webdav'] as ServiceKind[]) {
     for (const candidate of result.candidates[service]) {

@@ -10,6 +10,7 @@ import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/acc
 import { addVerifiedAccount } from '../accounts/add-account';
 import { changePassword } from '../accounts/change-password';
 import { discover } from '../discovery/discover';
+import { nextcloudOrigin } from '../nextcloud/login-flow-client';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -46,8 +47,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
       return core.settings.update(changes);
     },
     'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
-    'accounts:add': ({ password, passwords, ...input }) =>
-      addVerifiedAccount(core.accounts, input, password, passwords),
+    'accounts:add': ({ password, loginFlowId, passwords, ...input }) =>
+      addVerifiedAccount(core.accounts, input, mainPassword(core, password, loginFlowId), passwords),
     'accounts:check': async ({ id }) => {
       const account = await core.accounts.get(id);
       const { targets, trust } = await accountTargets(account, (credential) =>
@@ -81,8 +82,26 @@ export function createHandlers(core: Core, host: Host): Handlers {
         env: process.env,
         ...(host.runningElectron === undefined ? {} : { runningElectron: host.runningElectron }),
       }),
-    'verify:start': async ({ request, password, passwords }) =>
-      core.verifications.start(targetsFromRequest(request, password, passwords), optionsFromRequest(request)),
+    'verify:start': async ({ request, password, loginFlowId, passwords }) =>
+      core.verifications.start(
+        targetsFromRequest(request, mainPassword(core, password, loginFlowId), passwords),
+        optionsFromRequest(request),
+      ),
+    'nextcloud:start': async ({ server, caPem }) => {
+      const origin = nextcloudOrigin(server);
+      if (!origin) {
+        throw new PonteError(
+          'INVALID_INPUT',
+          'Enter the Nextcloud server address, for example cloud.example.com.',
+        );
+      }
+      const status = await core.loginFlows.start(origin, caPem ? { caPem } : {});
+      // The login page is on the server the person named (checked by the client): safe to open.
+      await host.openExternal(status.loginUrl);
+      return status;
+    },
+    'nextcloud:status': ({ flowId, afterVersion }) => core.loginFlows.status(flowId, afterVersion),
+    'nextcloud:cancel': async ({ flowId }) => core.loginFlows.cancel(flowId),
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
@@ -98,4 +117,11 @@ export function createHandlers(core: Core, host: Host): Handlers {
 
 function publicPlatform(platform: NodeJS.Platform): AppInfo['platform'] {
   return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
+}
+
+/** The main password: typed, or received by a granted Nextcloud sign-in (which never left core). */
+function mainPassword(core: Core, password: string | undefined, loginFlowId: string | undefined): string {
+  if (loginFlowId !== undefined) return core.loginFlows.secret(loginFlowId);
+  if (password === undefined) throw new PonteError('INVALID_INPUT', 'No password given.');
+  return password;
 }

@@ -59,6 +59,7 @@ function recognised(
     unsupported: provider.unsupported !== undefined,
     lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
     createUrl: provider.appPassword?.createUrl ?? null,
+    ...(provider.signIn ? { signIn: provider.signIn } : {}),
     credentials: provider.credentials.map((credential) => ({
       id: credential.id,
       kind: credential.kind,

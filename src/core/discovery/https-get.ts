@@ -76,7 +76,7 @@ export async function httpsGet(start: string, options: HttpsGetOptions): Promise
   }
 }
 
-async function readBounded(
+export async function readBounded(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
 ): Promise<string | undefined> {

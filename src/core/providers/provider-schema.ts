@@ -122,6 +122,8 @@ export const providerSchema = z
       })
       .strict(),
     placeholders: z.array(placeholder).default([]),
+    /** Nextcloud's Login Flow v2: the app password is created in the browser and handed to Ponte, no paste. */
+    signIn: z.enum(['nextcloud-login-flow-v2']).optional(),
     appPassword: appPassword.nullable(),
     notes: localized.optional(),
   })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceResult, VerifyProgress } from '@shared/verify';
+import { waitForNews } from '../async/wait-for-news';
 import { PonteError } from '../errors/ponte-error';
 import type { ServiceTarget } from './service-target';
 import { type VerifyOptions, verifyServices } from './verify-services';
@@ -67,15 +68,7 @@ export class VerifyOperations {
       operation.progress.version <= afterVersion &&
       !operation.progress.done
     ) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, MAX_WAIT_MS);
-        function done(): void {
-          clearTimeout(timer);
-          operation.waiters.delete(done);
-          resolve();
-        }
-        operation.waiters.add(done);
-      });
+      await waitForNews(operation.waiters, MAX_WAIT_MS);
     }
     return structuredClone(operation.progress);
   }

@@ -156,6 +156,56 @@ describe('ponte account', () => {
     );
   });
 
+  it('a provider with several passwords takes one JSON line per credential on stdin', async () => {
+    const anna = rigUser(rig, 0);
+    // Infomaniak's servers are out of reach: flags point them at the rig; the calendar login is marco's, so
+    // the servers really see two different credentials.
+    const args = [
+      'account',
+      'add',
+      '--email',
+      anna.email,
+      '--provider',
+      'infomaniak',
+      '--imap',
+      `127.0.0.1:${rig.imap.tlsPort}`,
+      '--smtp',
+      `127.0.0.1:${rig.smtp.tlsPort}`,
+      '--caldav',
+      rig.caldav.url,
+      '--carddav',
+      rig.caldav.url,
+      '--ca',
+      rig.caFile,
+      '--password-stdin',
+      '--json',
+    ];
+    const lines = [
+      JSON.stringify({ credential: 'mail', password: anna.password }),
+      JSON.stringify({ credential: 'sync', username: marco.login, password: marco.password }),
+    ].join('\n');
+    const add = await ponte(args, lines);
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    const saved = JSON.parse(add.stdout) as AccountSummary;
+    expect(saved.credentials.map((c) => [c.id, c.kind, c.username])).toEqual([
+      ['main', 'mailbox-password', anna.email],
+      ['sync', 'app-password', marco.login],
+    ]);
+    expect(saved.serviceCredentials).toMatchObject({ imap: 'main', caldav: 'sync', carddav: 'sync' });
+    expect(await keytar.getPassword('Ponte', `account:${saved.id}:sync`)).toBe(marco.password);
+    expect(add.stdout).not.toContain(marco.password);
+    await ponte(['account', 'remove', saved.id]);
+
+    // The short login has no default: without it, nothing is checked or saved.
+    const missing = await ponte(args, JSON.stringify({ credential: 'mail', password: anna.password }));
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('sync');
+    // A line that is not JSON is named by its number, never echoed (it may hold a password).
+    const garbled = await ponte(args, `${lines}\nnot-json ${marco.password}`);
+    expect(garbled.code).toBe(2);
+    expect(garbled.stdout + garbled.stderr).not.toContain(marco.password);
+  });
+
   it('a wrong password saves nothing: exit 1, no account, no keychain entry', async () => {
     const add = await ponte(
       ['account', 'add', '--email', marco.email, ...serviceArgs, '--password-stdin'],

@@ -69,6 +69,9 @@ describe('ponte providers / ponte discover', () => {
     });
     const human = await ponte(['discover', 'anna@studio-rossi.ch', '--provider', 'infomaniak']);
     expect(human.stdout).toContain('Found: Infomaniak (your choice)');
+    // Its three passwords, by the ids `ponte account add` reads on stdin.
+    expect(human.stdout).toContain('  mail: Password of the e-mail address (anna@studio-rossi.ch)');
+    expect(human.stdout).toContain('  sync: Application password of the Infomaniak account');
     const outlook = await ponte(['discover', 'anna@outlook.com']);
     expect(outlook.code).toBe(1);
     expect(outlook.stdout).toContain('OAuth');

@@ -87,6 +87,17 @@ describe('dispatch', () => {
     ['settings:update', { reminderDays: [0] }],
     ['settings:update', { reminderDays: [1, 2, 3, 4, 5, 6, 7] }],
     ['accounts:change-password', { id: 'not-a-uuid', credentialId: 'main', password: 'x' }],
+    // A typed password or a Nextcloud sign-in, exactly one.
+    ['verify:start', { request: { username: 'a', imap: { host: 'h', port: 993, security: 'tls' } } }],
+    [
+      'verify:start',
+      {
+        request: { username: 'a', imap: { host: 'h', port: 993, security: 'tls' } },
+        password: 'pw',
+        loginFlowId: '7f1c2a4e-4a4b-4c4d-8e8f-9a9b9c9d9e9f',
+      },
+    ],
+    ['nextcloud:start', { server: 'x' }],
     ['settings:update', 'it'],
     ['app:info', { unexpected: true }],
     ['links:open', { url: 42 }],

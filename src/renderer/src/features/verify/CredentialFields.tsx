@@ -40,6 +40,7 @@ export function CredentialFields({ form, errors, disabled, onChange }: Props) {
         disabled={disabled}
         onUsername={(value) => onChange('username', value)}
         onPassword={(value) => onChange('password', value)}
+        passwordFromSignIn={form.loginFlow !== undefined}
       />
       {form.extraCredentials.map((extra, index) =>
         // Asked for only while a ticked service uses it (kDrive's, once the drive is ticked).
@@ -75,6 +76,8 @@ interface PairProps {
   disabled: boolean;
   onUsername: (value: string) => void;
   onPassword: (value: string) => void;
+  /** The provider handed core the password (Nextcloud sign-in): nothing to type, nothing shown. */
+  passwordFromSignIn?: boolean;
 }
 
 function CredentialPair(props: PairProps) {
@@ -102,30 +105,36 @@ function CredentialPair(props: PairProps) {
         </p>
         <FieldError id={`${id}-username-error`} messageKey={errors.username} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>{t('verify.form.password')}</label>
-        <div className="with-button">
-          <input
-            id={`${id}-password`}
-            type={visible ? 'text' : 'password'}
-            value={props.password}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={Boolean(errors.password)}
-            aria-describedby={errors.password ? `${id}-password-error` : undefined}
-            onChange={(event) => props.onPassword(event.target.value)}
-          />
-          <button
-            type="button"
-            aria-pressed={visible}
-            aria-controls={`${id}-password`}
-            onClick={() => setVisible(!visible)}
-          >
-            {visible ? t('verify.form.hide') : t('verify.form.show')}
-          </button>
+      {props.passwordFromSignIn ? (
+        <p className="notice" data-testid="password-from-sign-in">
+          {t('nextcloud.passwordKept')}
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-password`}>{t('verify.form.password')}</label>
+          <div className="with-button">
+            <input
+              id={`${id}-password`}
+              type={visible ? 'text' : 'password'}
+              value={props.password}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={Boolean(errors.password)}
+              aria-describedby={errors.password ? `${id}-password-error` : undefined}
+              onChange={(event) => props.onPassword(event.target.value)}
+            />
+            <button
+              type="button"
+              aria-pressed={visible}
+              aria-controls={`${id}-password`}
+              onClick={() => setVisible(!visible)}
+            >
+              {visible ? t('verify.form.hide') : t('verify.form.show')}
+            </button>
+          </div>
+          <FieldError id={`${id}-password-error`} messageKey={errors.password} />
         </div>
-        <FieldError id={`${id}-password-error`} messageKey={errors.password} />
-      </div>
+      )}
     </fieldset>
   );
 }

@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface Props {
   request: VerifyRequest;
-  password: string;
+  secret: { password: string } | { loginFlowId: string };
   passwords: Record<string, string>;
   email: string;
   providerId?: string | undefined;
@@ -25,7 +25,7 @@ const KINDS: CredentialKind[] = ['app-password', 'mailbox-password', 'account-pa
 
 /** After a check where everything worked: name it, say what kind of password it is, save. */
 export function SaveAccountPanel(props: Props) {
-  const { request, password, passwords, email, providerId, lifetimeDays, onSaved } = props;
+  const { request, secret, passwords, email, providerId, lifetimeDays, onSaved } = props;
   const { t } = useTranslation();
   const [name, setName] = useState(email);
   const [kind, setKind] = useState<CredentialKind>(props.kind ?? 'app-password');
@@ -41,7 +41,7 @@ export function SaveAccountPanel(props: Props) {
     try {
       const saved = await call('accounts:add', {
         request,
-        password,
+        ...secret,
         email,
         displayName: name,
         kind,

@@ -1,30 +1,34 @@
 import type { DiscoveryResult, ProviderCredential } from '@shared/discovery';
-import { bestSettings } from '@shared/discovery-settings';
-import { type MailEndpoint, SERVICE_KINDS, type ServiceKind } from '@shared/verify';
+import { bestSettings, credentialPlan, filledUsername } from '@shared/discovery-settings';
+import type { MailEndpoint } from '@shared/verify';
 import type { CredentialMeta, MailFields, UrlFields, VerifyForm } from './verify-form';
 
 /**
- * The form filled from what discovery found: the best candidate per service, ticked; services with
- * nothing found are left as they were. URLs that still need a placeholder (kDrive id) are shown for the
- * person to complete, unticked.
+ * The form filled from what discovery found: the best candidate per service, ticked. A service with nothing
+ * found is unticked for a catalogued provider (it has none) and left as it was otherwise. URLs that still
+ * need a placeholder (kDrive id) are shown for the person to complete, unticked.
  */
 export function applyDiscovery(form: VerifyForm, result: DiscoveryResult): VerifyForm {
   const best = bestSettings(result);
   const mail = (current: MailFields, endpoint: MailEndpoint | undefined): MailFields =>
     endpoint
       ? { enabled: true, host: endpoint.host, port: String(endpoint.port), security: endpoint.security }
-      : current;
+      : // A catalogued provider without this service (Nextcloud has no mail): nothing to check there.
+        { ...current, enabled: current.enabled && !result.provider };
   const url = <F extends UrlFields>(current: F, service: 'caldav' | 'carddav' | 'webdav'): F => {
     const ready = best.urls[service];
     const pending = best.pending[service];
     if (ready) return { ...current, enabled: true, url: ready };
-    return pending ? { ...current, enabled: false, url: pending } : current;
+    if (pending) return { ...current, enabled: false, url: pending };
+    return { ...current, enabled: current.enabled && !result.provider };
   };
   const { mainMeta, ...credentials } = credentialsFrom(form, result, best.username);
   return {
     ...form,
     ...credentials,
     ...(mainMeta ? { mainMeta } : { mainMeta: undefined }),
+    // A sign-in belongs to the provider it was made with.
+    loginFlow: undefined,
     imap: mail(form.imap, best.imap),
     smtp: mail(form.smtp, best.smtp),
     caldav: url(form.caldav, 'caldav'),
@@ -32,8 +36,6 @@ export function applyDiscovery(form: VerifyForm, result: DiscoveryResult): Verif
     webdav: url(form.webdav, 'webdav'),
   };
 }
-
-const hasPlaceholder = (text: string): boolean => /\{\w+\}/.test(text);
 
 /**
  * A provider that wants a different password per service (Infomaniak) gets one credential per password: the
@@ -45,34 +47,44 @@ function credentialsFrom(
   result: DiscoveryResult,
   fallbackUsername: string,
 ): Pick<VerifyForm, 'username' | 'mainMeta' | 'extraCredentials' | 'use'> {
-  const catalog = result.provider?.credentials ?? [];
-  const usedBy = new Map<ServiceKind, string>();
-  for (const service of SERVICE_KINDS) {
-    const id = result.candidates[service][0]?.credential;
-    if (id) usedBy.set(service, id);
-  }
-  const mainId = usedBy.get('imap') ?? [...usedBy.values()][0];
-  const main = catalog.find((credential) => credential.id === mainId);
-  if (!main) return { username: fallbackUsername, extraCredentials: [], use: {} };
+  const plan = credentialPlan(result);
+  if (!plan) return { username: fallbackUsername, extraCredentials: [], use: {} };
   const meta = (credential: ProviderCredential): CredentialMeta => ({
     kind: credential.kind,
     label: credential.label,
     ...(credential.usernameHint ? { usernameHint: credential.usernameHint } : {}),
   });
-  const username = (credential: ProviderCredential): string =>
-    hasPlaceholder(credential.username) ? '' : credential.username;
-  const extras = catalog.filter(
-    (credential) => credential.id !== main.id && [...usedBy.values()].includes(credential.id),
-  );
   return {
-    username: username(main),
-    mainMeta: meta(main),
-    extraCredentials: extras.map((credential) => ({
+    username: filledUsername(plan.main),
+    mainMeta: meta(plan.main),
+    extraCredentials: plan.extras.map((credential) => ({
       id: credential.id,
-      username: username(credential),
+      username: filledUsername(credential),
       password: form.extraCredentials.find((typed) => typed.id === credential.id)?.password ?? '',
       meta: meta(credential),
     })),
-    use: Object.fromEntries([...usedBy].filter(([, id]) => id !== main.id)),
+    use: plan.use,
+  };
+}
+
+/**
+ * A granted Nextcloud sign-in fills the rest: its login name, and Nextcloud's DAV addresses on the server it
+ * names (calendars, contacts, files); Nextcloud has no mail. The app password stays in core.
+ */
+export function applyLoginFlow(
+  form: VerifyForm,
+  flow: { flowId: string; server: string; loginName: string },
+): VerifyForm {
+  const dav = `${flow.server.replace(/\/+$/, '')}/remote.php/dav`;
+  return {
+    ...form,
+    username: flow.loginName,
+    password: '',
+    loginFlow: { flowId: flow.flowId, server: flow.server },
+    imap: { ...form.imap, enabled: false },
+    smtp: { ...form.smtp, enabled: false },
+    caldav: { enabled: true, url: dav },
+    carddav: { enabled: true, url: dav },
+    webdav: { ...form.webdav, enabled: true, url: `${dav}/files/${encodeURIComponent(flow.loginName)}/` },
   };
 }

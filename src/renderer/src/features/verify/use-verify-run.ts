@@ -58,11 +58,15 @@ export function useVerifyRun() {
   }, []);
 
   const start = useCallback(
-    (request: VerifyRequest, password: string, passwords: Record<string, string> = {}) =>
+    (
+      request: VerifyRequest,
+      secret: { password: string } | { loginFlowId: string },
+      passwords: Record<string, string> = {},
+    ) =>
       follow(() =>
         call('verify:start', {
           request,
-          password,
+          ...secret,
           ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
         }),
       ),

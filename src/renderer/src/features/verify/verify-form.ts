@@ -40,6 +40,8 @@ export interface VerifyForm {
   extraCredentials: ExtraCredentialFields[];
   /** Which credential each service logs in with, when not the main one. */
   use: Partial<Record<ServiceKind, string>>;
+  /** A granted Nextcloud sign-in: its app password (kept in core) is the main password. */
+  loginFlow?: { flowId: string; server: string };
   imap: MailFields;
   smtp: MailFields;
   caldav: UrlFields;
@@ -108,7 +110,16 @@ export interface CheckedForm {
   request: VerifyRequest;
   password: string;
   /** Passwords of the further credentials, by id. */
-  passwords: Record<string, string>;
+  passwords: Record<
+    string,
+    string
+  >; /** Set instead of a typed password when a Nextcloud sign-in gave core the app password. */
+  loginFlowId?: string;
+}
+
+/** How a checked form's main password reaches core: typed, or by reference to a granted sign-in. */
+export function mainSecret(checked: CheckedForm): { password: string } | { loginFlowId: string } {
+  return checked.loginFlowId ? { loginFlowId: checked.loginFlowId } : { password: checked.password };
 }
 
 /** The request to send, or what to fix first. Passwords are returned beside the request, never in it. */
@@ -116,7 +127,7 @@ export function toRequest(form: VerifyForm): CheckedForm | { ok: false; errors: 
   const errors: FormErrors = {};
   const username = form.username.trim();
   if (username === '') errors.username = 'verify.invalid.username';
-  if (form.password === '') errors.password = 'verify.invalid.password';
+  if (form.password === '' && !form.loginFlow) errors.password = 'verify.invalid.password';
   const services = enabledServices(form);
   if (services.length === 0) errors.services = 'verify.invalid.noService';
   const request: VerifyRequest = { username };
@@ -149,7 +160,13 @@ export function toRequest(form: VerifyForm): CheckedForm | { ok: false; errors: 
   }
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
-    : { ok: true, request, password: normalizePastedPassword(form.password), passwords };
+    : {
+        ok: true,
+        request,
+        password: normalizePastedPassword(form.password),
+        passwords,
+        ...(form.loginFlow ? { loginFlowId: form.loginFlow.flowId } : {}),
+      };
 }
 
 /** A CA file the user picked: accepted only if it holds a PEM certificate. */

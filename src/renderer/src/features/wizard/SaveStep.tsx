@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '@shared/discovery';
 import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
 import { SaveAccountPanel } from '../verify/SaveAccountPanel';
-import type { CheckedForm, VerifyForm } from '../verify/verify-form';
+import { type CheckedForm, mainSecret, type VerifyForm } from '../verify/verify-form';
 import { StepActions } from './StepActions';
 
 interface Props {
@@ -44,7 +44,7 @@ export function SaveStep({
     <>
       <SaveAccountPanel
         request={checked.request}
-        password={checked.password}
+        secret={mainSecret(checked)}
         passwords={checked.passwords}
         email={discovered?.email ?? checked.request.username}
         providerId={provider?.id}

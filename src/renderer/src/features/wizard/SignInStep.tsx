@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { applyLoginFlow } from '../verify/apply-discovery';
 import { CredentialFields } from '../verify/CredentialFields';
 import { MailServiceFields } from '../verify/MailServiceFields';
 import { TrustFileField } from '../verify/TrustFileField';
 import { UrlServiceFields } from '../verify/UrlServiceFields';
 import type { FormErrors, VerifyForm } from '../verify/verify-form';
+import { NextcloudSignIn } from './NextcloudSignIn';
 import { StepActions } from './StepActions';
 import { guideSkipReason, type WizardFacts } from './wizard-steps';
 
@@ -46,72 +48,79 @@ export function SignInStep({ form, errors, facts, onChange, onBack, onCheck }: P
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="signin-step">
-      {skip === 'noAppPassword' && provider && (
-        <p className="notice">{t('wizard.noAppPassword', { provider: provider.name })}</p>
+    <>
+      {provider?.signIn === 'nextcloud-login-flow-v2' && (
+        <NextcloudSignIn caPem={form.trust?.pem} onGranted={(flow) => onChange(applyLoginFlow(form, flow))} />
       )}
-      <CredentialFields
-        form={form}
-        errors={errors}
-        disabled={false}
-        onChange={(key, value) => update(key, value)}
-      />
-      <details className="server-settings" open={facts.custom || settingsHaveErrors || undefined}>
-        <summary>{t('wizard.serverSettings')}</summary>
-        {errors.services && (
-          <p className="field-error" role="alert">
-            {t(errors.services)}
-          </p>
+      <form ref={formRef} onSubmit={submit} noValidate className="signin-step">
+        {skip === 'noAppPassword' && provider && (
+          <p className="notice">{t('wizard.noAppPassword', { provider: provider.name })}</p>
         )}
-        {(['imap', 'smtp'] as const).map((service) => (
-          <MailServiceFields
-            key={service}
-            service={service}
-            fields={form[service]}
-            errors={errors}
-            disabled={false}
-            onChange={(fields) => update(service, fields)}
-          />
-        ))}
-        {(['caldav', 'carddav', 'webdav'] as const).map((service) => (
-          <UrlServiceFields
-            key={service}
-            service={service}
-            fields={form[service]}
-            errors={errors}
-            disabled={false}
-            onChange={(fields) => update(service, { ...form[service], ...fields })}
-          >
-            {service === 'webdav' && (
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={form.webdav.writeTest}
-                  onChange={(event) => update('webdav', { ...form.webdav, writeTest: event.target.checked })}
-                />{' '}
-                {t('verify.form.writeTest')}
-              </label>
-            )}
-          </UrlServiceFields>
-        ))}
-        <TrustFileField
-          trust={form.trust}
-          pinned={form.pinned}
+        <CredentialFields
+          form={form}
+          errors={errors}
           disabled={false}
-          onChange={(trust) => update('trust', trust)}
-          onUnpin={(sha256) =>
-            update(
-              'pinned',
-              form.pinned.filter((pin) => pin.sha256 !== sha256),
-            )
-          }
+          onChange={(key, value) => update(key, value)}
         />
-      </details>
-      <StepActions onBack={onBack}>
-        <button type="submit" className="primary">
-          {t('verify.form.check')}
-        </button>
-      </StepActions>
-    </form>
+        <details className="server-settings" open={facts.custom || settingsHaveErrors || undefined}>
+          <summary>{t('wizard.serverSettings')}</summary>
+          {errors.services && (
+            <p className="field-error" role="alert">
+              {t(errors.services)}
+            </p>
+          )}
+          {(['imap', 'smtp'] as const).map((service) => (
+            <MailServiceFields
+              key={service}
+              service={service}
+              fields={form[service]}
+              errors={errors}
+              disabled={false}
+              onChange={(fields) => update(service, fields)}
+            />
+          ))}
+          {(['caldav', 'carddav', 'webdav'] as const).map((service) => (
+            <UrlServiceFields
+              key={service}
+              service={service}
+              fields={form[service]}
+              errors={errors}
+              disabled={false}
+              onChange={(fields) => update(service, { ...form[service], ...fields })}
+            >
+              {service === 'webdav' && (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={form.webdav.writeTest}
+                    onChange={(event) =>
+                      update('webdav', { ...form.webdav, writeTest: event.target.checked })
+                    }
+                  />{' '}
+                  {t('verify.form.writeTest')}
+                </label>
+              )}
+            </UrlServiceFields>
+          ))}
+          <TrustFileField
+            trust={form.trust}
+            pinned={form.pinned}
+            disabled={false}
+            onChange={(trust) => update('trust', trust)}
+            onUnpin={(sha256) =>
+              update(
+                'pinned',
+                form.pinned.filter((pin) => pin.sha256 !== sha256),
+              )
+            }
+          />
+        </details>
+        <StepActions onBack={onBack}>
+          <button type="submit" className="primary">
+            {t('verify.form.check')}
+          </button>
+        </StepActions>
+      </form>
+    </>
   );
 }

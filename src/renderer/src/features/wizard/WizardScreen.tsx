@@ -9,6 +9,7 @@ import {
   type CheckedForm,
   emptyForm,
   type FormErrors,
+  mainSecret,
   toRequest,
   type VerifyForm,
 } from '../verify/verify-form';
@@ -74,7 +75,7 @@ export function WizardScreen({ onShowAccounts }: Props) {
     setChecked(outcome);
     setSelection(null);
     setStep('check');
-    void run.start(outcome.request, outcome.password, outcome.passwords);
+    void run.start(outcome.request, mainSecret(outcome), outcome.passwords);
   };
 
   // The person compared the fingerprint and trusts this certificate: pin it and check again at once.

@@ -111,3 +111,16 @@ describe('a provider that wants a password per service', () => {
     expect(plain.mainMeta).toBeUndefined();
   });
 });
+
+describe('services a catalogued provider does not have', () => {
+  it('are unticked, while an unknown domain leaves the person’s choice alone', () => {
+    const noMail: DiscoveryResult = {
+      ...infomaniakLike,
+      candidates: { ...infomaniakLike.candidates, imap: [], smtp: [] },
+    };
+    const form = applyDiscovery(emptyForm(), noMail);
+    expect([form.imap.enabled, form.smtp.enabled, form.caldav.enabled]).toEqual([false, false, true]);
+    const unknown = applyDiscovery(emptyForm(), { ...noMail, provider: undefined });
+    expect([unknown.imap.enabled, unknown.smtp.enabled]).toEqual([true, true]);
+  });
+});

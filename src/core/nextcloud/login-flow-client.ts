@@ -1,0 +1,147 @@
+import { Agent, fetch as undiciFetch } from 'undici';
+import { z } from 'zod';
+import { readBounded } from '../discovery/https-get';
+import { PonteError } from '../errors/ponte-error';
+import { tlsOptions, type TrustSettings } from '../verify/tls-trust';
+
+// Nextcloud Login Flow v2 (developer manual, "Login Flow"): POST <server>/index.php/login/v2 answers with a
+// login page for the person's browser and a poll endpoint + token; polling that endpoint answers 404 until the
+// person granted access, then once with { server, loginName, appPassword }. The token lives 20 minutes.
+
+export interface LoginFlowStart {
+  loginUrl: string;
+  pollEndpoint: string;
+  token: string;
+}
+
+export interface LoginFlowCredentials {
+  server: string;
+  loginName: string;
+  appPassword: string;
+}
+
+export interface LoginFlowRequestOptions {
+  trust?: TrustSettings;
+  signal: AbortSignal;
+  /** Shown by Nextcloud as the name of the app password ("Ponte (computer name)"). */
+  userAgent: string;
+}
+
+const startAnswer = z.object({
+  poll: z.object({ token: z.string().min(1).max(512), endpoint: z.string().url() }),
+  login: z.string().url(),
+});
+
+const credentialsAnswer = z.object({
+  server: z.string().url(),
+  loginName: z.string().min(1).max(320),
+  appPassword: z.string().min(1).max(1024),
+});
+
+/** The server's address as a person types it ("cloud.example.com", with or without https://), or null. */
+export function nextcloudOrigin(input: string): string | null {
+  const text = input.trim().replace(/\/+$/, '');
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  if (!URL.canParse(withScheme)) return null;
+  const url = new URL(withScheme);
+  if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) return null;
+  // A Nextcloud in a sub-folder (https://example.com/nextcloud) keeps its path.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Both URLs the server hands back must stay on the server the person named: nothing else is opened or polled. */
+function onServer(server: string, url: string): boolean {
+  return new URL(url).origin === new URL(server).origin && new URL(url).protocol === 'https:';
+}
+
+export async function startLoginFlow(
+  server: string,
+  options: LoginFlowRequestOptions,
+): Promise<LoginFlowStart> {
+  const answer = await postJson(`${server}/index.php/login/v2`, '', options);
+  if (answer.status !== 200) {
+    throw new PonteError(
+      'LOGIN_FLOW_FAILED',
+      `${server} did not start a Nextcloud sign-in (HTTP ${answer.status}).`,
+      'Check the server address; it is the one you open Nextcloud with in the browser.',
+    );
+  }
+  const parsed = startAnswer.safeParse(answer.json);
+  if (
+    !parsed.success ||
+    !onServer(server, parsed.data.login) ||
+    !onServer(server, parsed.data.poll.endpoint)
+  ) {
+    throw new PonteError(
+      'LOGIN_FLOW_FAILED',
+      `${server} answered the sign-in request with something unexpected.`,
+    );
+  }
+  return {
+    loginUrl: parsed.data.login,
+    pollEndpoint: parsed.data.poll.endpoint,
+    token: parsed.data.poll.token,
+  };
+}
+
+/** One poll: the credentials once the person granted access, null while they have not (yet). */
+export async function pollLoginFlow(
+  flow: LoginFlowStart,
+  options: LoginFlowRequestOptions,
+): Promise<LoginFlowCredentials | null> {
+  const answer = await postJson(
+    flow.pollEndpoint,
+    new URLSearchParams({ token: flow.token }).toString(),
+    options,
+  );
+  if (answer.status === 404) return null;
+  const parsed = credentialsAnswer.safeParse(answer.json);
+  if (answer.status !== 200 || !parsed.success) {
+    throw new PonteError(
+      'LOGIN_FLOW_FAILED',
+      `The sign-in poll answered HTTP ${answer.status} with unexpected data.`,
+    );
+  }
+  return parsed.data;
+}
+
+async function postJson(
+  url: string,
+  body: string,
+  options: LoginFlowRequestOptions,
+): Promise<{ status: number; json: unknown }> {
+  const dispatcher = new Agent({ connect: tlsOptions(options.trust), connections: 1 });
+  try {
+    const response = await undiciFetch(url, {
+      method: 'POST',
+      body,
+      redirect: 'error',
+      dispatcher,
+      signal: options.signal,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'user-agent': options.userAgent,
+      },
+    });
+    const text = await readBounded(response.body, 64 * 1024);
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    return { status: response.status, json };
+  } catch (error) {
+    if (error instanceof PonteError) throw error;
+    if (options.signal.aborted) throw new PonteError('LOGIN_FLOW_FAILED', 'The sign-in was cancelled.');
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new PonteError(
+      'LOGIN_FLOW_FAILED',
+      `Could not reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}.`,
+      'Check the server address and your connection, then try again.',
+    );
+  } finally {
+    await dispatcher.destroy();
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { LoginFlowStatus } from '@shared/models';
+import { waitForNews } from '../async/wait-for-news';
+import { PonteError } from '../errors/ponte-error';
+import type { TrustSettings } from '../verify/tls-trust';
+import { type LoginFlowStart, pollLoginFlow, startLoginFlow } from './login-flow-client';
+
+interface Flow {
+  status: LoginFlowStatus;
+  controller: AbortController;
+  waiters: Set<() => void>;
+  /** Received from the server; handed to core's own checks and saves, never to a caller over IPC. */
+  appPassword?: string;
+}
+
+export interface LoginFlowsOptions {
+  userAgent: string;
+  pollIntervalMs?: number;
+  /** Nextcloud keeps a flow's token for 20 minutes. */
+  lifetimeMs?: number;
+}
+
+const MAX_WAIT_MS = 15_000;
+
+/** Nextcloud sign-ins under way: started here, polled in the background, followed by the UI. */
+export class LoginFlows {
+  private readonly flows = new Map<string, Flow>();
+
+  constructor(private readonly options: LoginFlowsOptions) {}
+
+  async start(server: string, trust: TrustSettings = {}): Promise<LoginFlowStatus> {
+    const controller = new AbortController();
+    const started = await startLoginFlow(server, {
+      trust,
+      signal: controller.signal,
+      userAgent: this.options.userAgent,
+    });
+    const flow: Flow = {
+      controller,
+      waiters: new Set(),
+      status: { flowId: randomUUID(), state: 'waiting', version: 0, loginUrl: started.loginUrl },
+    };
+    this.flows.set(flow.status.flowId, flow);
+    void this.pollUntilDone(flow, started, trust);
+    return structuredClone(flow.status);
+  }
+
+  /** The state now, or, with `afterVersion`, as soon as it is newer than that (bounded wait). */
+  async status(flowId: string, afterVersion?: number): Promise<LoginFlowStatus> {
+    const flow = this.find(flowId);
+    if (
+      afterVersion !== undefined &&
+      flow.status.version <= afterVersion &&
+      flow.status.state === 'waiting'
+    ) {
+      await waitForNews(flow.waiters, MAX_WAIT_MS);
+    }
+    return structuredClone(flow.status);
+  }
+
+  cancel(flowId: string): LoginFlowStatus {
+    const flow = this.find(flowId);
+    if (flow.status.state === 'waiting') {
+      flow.controller.abort();
+      this.update(flow, { state: 'cancelled' });
+    }
+    return structuredClone(flow.status);
+  }
+
+  /** The app password a granted flow received, for core's checks and saves only. */
+  secret(flowId: string): string {
+    const flow = this.find(flowId);
+    if (flow.status.state !== 'granted' || flow.appPassword === undefined) {
+      throw new PonteError('INVALID_INPUT', 'This Nextcloud sign-in has not been granted.');
+    }
+    return flow.appPassword;
+  }
+
+  private async pollUntilDone(flow: Flow, started: LoginFlowStart, trust: TrustSettings): Promise<void> {
+    const deadline = Date.now() + (this.options.lifetimeMs ?? 20 * 60_000);
+    const interval = this.options.pollIntervalMs ?? 2_000;
+    while (flow.status.state === 'waiting') {
+      if (Date.now() >= deadline) {
+        this.update(flow, { state: 'expired' });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, interval));
+      if (flow.status.state !== 'waiting') return;
+      try {
+        const credentials = await pollLoginFlow(started, {
+          trust,
+          signal: flow.controller.signal,
+          userAgent: this.options.userAgent,
+        });
+        if (credentials) {
+          flow.appPassword = credentials.appPassword;
+          this.update(flow, {
+            state: 'granted',
+            server: credentials.server,
+            loginName: credentials.loginName,
+          });
+        }
+      } catch (error) {
+        if (flow.status.state !== 'waiting') return;
+        // The server answered something that is not Login Flow v2: polling again would not help.
+        this.update(flow, {
+          state: 'failed',
+          detail: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  }
+
+  private find(flowId: string): Flow {
+    const flow = this.flows.get(flowId);
+    if (!flow)
+      throw new PonteError('INVALID_INPUT', 'This Nextcloud sign-in is no longer known; start it again.');
+    return flow;
+  }
+
+  private update(flow: Flow, change: Partial<LoginFlowStatus>): void {
+    flow.status = { ...flow.status, ...change, version: flow.status.version + 1 };
+    for (const wake of [...flow.waiters]) wake();
+  }
+}

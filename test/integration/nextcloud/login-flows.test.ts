@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nextcloudOrigin } from '@core/nextcloud/login-flow-client';
+import { LoginFlows } from '@core/nextcloud/login-flows';
+import { PonteError } from '@core/errors/ponte-error';
+import { type LoginFlowServer, startLoginFlowServer } from '../../support/nextcloud-login-flow-server';
+
+const rig = inject('rig');
+const trust = { caPem: rig.caPem };
+let cert: { certPem: string; keyPem: string };
+const servers: LoginFlowServer[] = [];
+
+beforeAll(async () => {
+  // The rig's server certificate, so the rig's CA vouches for the stand-in as for every rig server.
+  cert = {
+    certPem: await readFile(join(rig.dir, 'server.pem'), 'utf8'),
+    keyPem: await readFile(join(rig.dir, 'server.key'), 'utf8'),
+  };
+});
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function nextcloud(options: { loginUrlOrigin?: string; refuseStart?: boolean } = {}) {
+  const server = await startLoginFlowServer({ ...cert, ...options });
+  servers.push(server);
+  return server;
+}
+
+const flows = (lifetimeMs?: number) =>
+  new LoginFlows({ userAgent: 'Ponte (test-pc)', pollIntervalMs: 20, ...(lifetimeMs ? { lifetimeMs } : {}) });
+
+describe('Nextcloud Login Flow v2', () => {
+  it('waits for the person, then keeps the app password in core and tells only server and login', async () => {
+    const server = await nextcloud();
+    const manager = flows();
+    const started = await manager.start(server.url, trust);
+    expect(started).toMatchObject({ state: 'waiting', version: 0 });
+    expect(started.loginUrl.startsWith(`${server.url}/login/v2/flow/`)).toBe(true);
+    expect(server.startAgents).toEqual(['Ponte (test-pc)']);
+
+    const stillWaiting = await manager.status(started.flowId);
+    expect(stillWaiting.state).toBe('waiting');
+    await expect.poll(() => server.pollCount()).toBeGreaterThan(1);
+
+    server.grant('anna', 'app-password-from-nextcloud');
+    const granted = await manager.status(started.flowId, stillWaiting.version);
+    expect(granted).toMatchObject({ state: 'granted', server: server.url, loginName: 'anna' });
+    expect(JSON.stringify(granted)).not.toContain('app-password-from-nextcloud');
+    expect(manager.secret(started.flowId)).toBe('app-password-from-nextcloud');
+  });
+
+  it('cancel stops polling; an expired flow says so; neither yields a password', async () => {
+    const server = await nextcloud();
+    const manager = flows(200);
+    const cancelled = await manager.start(server.url, trust);
+    expect(manager.cancel(cancelled.flowId).state).toBe('cancelled');
+    const pollsAtCancel = server.pollCount();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.pollCount()).toBeLessThanOrEqual(pollsAtCancel + 1);
+    expect(() => manager.secret(cancelled.flowId)).toThrow(PonteError);
+
+    const expiring = await manager.start(server.url, trust);
+    await expect.poll(async () => (await manager.status(expiring.flowId)).state).toBe('expired');
+    expect(() => manager.secret(expiring.flowId)).toThrow(PonteError);
+  });
+
+  it('refuses what is not a Nextcloud sign-in: a login page elsewhere, a refused start, an untrusted server', async () => {
+    const elsewhere = await nextcloud({ loginUrlOrigin: 'https://phishing.example' });
+    await expect(flows().start(elsewhere.url, trust)).rejects.toMatchObject({ code: 'LOGIN_FLOW_FAILED' });
+    const refusing = await nextcloud({ refuseStart: true });
+    await expect(flows().start(refusing.url, trust)).rejects.toMatchObject({ code: 'LOGIN_FLOW_FAILED' });
+    // Without the rig's CA, the certificate is not trusted: nothing is sent.
+    const untrusted = await nextcloud();
+    await expect(flows().start(untrusted.url, {})).rejects.toMatchObject({ code: 'LOGIN_FLOW_FAILED' });
+    expect(untrusted.startAgents).toEqual([]);
+  });
+});
+
+describe('nextcloudOrigin', () => {
+  it('takes what people type, https only', () => {
+    expect(nextcloudOrigin('cloud.example.com')).toBe('https://cloud.example.com');
+    expect(nextcloudOrigin(' https://cloud.example.com/ ')).toBe('https://cloud.example.com');
+    expect(nextcloudOrigin('https://example.com/nextcloud/')).toBe('https://example.com/nextcloud');
+    for (const bad of [
+      'http://cloud.example.com',
+      'https://u:p@cloud.example.com',
+      'https://c.example?x=1',
+      '',
+    ]) {
+      expect(nextcloudOrigin(bad), bad).toBeNull();
+    }
+  });
+});

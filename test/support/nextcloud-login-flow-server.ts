@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+// A stand-in for a Nextcloud server's Login Flow v2 endpoints (Nextcloud itself is not packaged in Debian,
+// so it cannot run in the rig). It answers as the developer manual documents: a start answer with the login
+// page and poll endpoint, 404 on every poll until the person granted access, then the credentials once.
+
+export interface LoginFlowServer {
+  /** https://127.0.0.1:PORT — the "server" a person would type. */
+  url: string;
+  /** What the person does in the browser: sign in and grant access. */
+  grant(loginName: string, appPassword: string): void;
+  /** User-Agent of each start request (Nextcloud names the app password after it). */
+  startAgents: string[];
+  pollCount(): number;
+  close(): Promise<void>;
+}
+
+export interface LoginFlowServerOptions {
+  certPem: string;
+  keyPem: string;
+  /** Misbehaviours for tests: a login page on another origin, or a start refused. */
+  loginUrlOrigin?: string;
+  refuseStart?: boolean;
+}
+
+export async function startLoginFlowServer(options: LoginFlowServerOptions): Promise<LoginFlowServer> {
+  const token = randomBytes(32).toString('hex');
+  const startAgents: string[] = [];
+  let granted: { loginName: string; appPassword: string } | null = null;
+  let polls = 0;
+  let url = '';
+
+  const server = createServer({ cert: options.certPem, key: options.keyPem }, (request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const json = (status: number, value: unknown): void => {
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      };
+      if (request.method === 'POST' && request.url === '/index.php/login/v2') {
+        startAgents.push(request.headers['user-agent'] ?? '');
+        if (options.refuseStart) return json(404, { message: 'not found' });
+        return json(200, {
+          poll: { token, endpoint: `${url}/login/v2/poll` },
+          login: `${options.loginUrlOrigin ?? url}/login/v2/flow/${token.slice(0, 16)}`,
+        });
+      }
+      if (request.method === 'POST' && request.url === '/login/v2/poll') {
+        polls += 1;
+        if (new URLSearchParams(body).get('token') !== token || !granted) return json(404, []);
+        const credentials = { server: url, ...granted };
+        // Handed out once, as Nextcloud does.
+        granted = null;
+        return json(200, credentials);
+      }
+      response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    grant: (loginName, appPassword) => {
+      granted = { loginName, appPassword };
+    },
+    startAgents,
+    pollCount: () => polls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
