@@ -198,6 +198,7 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Ufficio Anna');
   await expect(card).toContainText(en.accounts.kind['app-password']);
+  await expect(card).toContainText(en.accounts.age_other.replace('{{count}}', '0'));
   // The check that proved the account is kept with it.
   await expect(card.getByTestId('last-check')).toContainText(
     `${en.verify.services.webdav}: ${en.verify.status.ok}`,

@@ -47,7 +47,8 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
         {account.credentials.map((credential) => (
           <li key={credential.id}>
             {t(`accounts.kind.${credential.kind}`)} · {credential.username} ·{' '}
-            {t('accounts.createdAt', { date: date(credential.createdAt) })}
+            {t('accounts.createdAt', { date: date(credential.createdAt) })} ·{' '}
+            {t('accounts.age', { count: daysSince(credential.createdAt) })}
             {credential.expiresAt && (
               <> · {t('accounts.expiresAt', { date: date(credential.expiresAt) })}</>
             )}{' '}
@@ -100,4 +101,11 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
       </div>
     </li>
   );
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since an ISO date: what "45 days old" counts. */
+function daysSince(iso: string): number {
+  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / DAY_MS));
 }
