@@ -12,6 +12,8 @@ interface Fixtures {
   dataDir: string;
   /** The app's first window, whichever target runs it. */
   app: Page;
+  /** Everything the app's process printed (its log), for tests that prove no secret is in it. */
+  appOutput: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -22,7 +24,12 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  app: async ({ dataDir }, use, testInfo) => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument.
+  appOutput: async ({}, use) => {
+    await use([]);
+  },
+
+  app: async ({ dataDir, appOutput }, use, testInfo) => {
     const env = {
       ...process.env,
       PONTE_DATA_DIR: dataDir,
@@ -42,6 +49,8 @@ export const test = base.extend<Fixtures>({
     }
 
     const bridge = spawn(process.execPath, [join(root, 'out/main/web-bridge.js')], { cwd: root, env });
+    bridge.stdout.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
+    bridge.stderr.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
       const url = await bridgeUrl(bridge);

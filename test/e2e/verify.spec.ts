@@ -170,6 +170,7 @@ test('a self-signed server: shows the fingerprint to compare, trusts exactly tha
 test('saves a checked account: choices kept, secret in the keychain only, card on the dashboard, removed with its secret', async ({
   app,
   dataDir,
+  appOutput,
 }, testInfo) => {
   const responses = recordResponses(app);
   await checkRigAccount(app);
@@ -219,6 +220,9 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
     expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(anna.password);
   }
   for (const body of responses) expect(body).not.toContain(anna.password);
+  // The app's own output (its log) printed something, and never the password.
+  expect(appOutput.join('')).toContain('Ponte');
+  expect(appOutput.join('')).not.toContain(anna.password);
 
   // Re-check from the dashboard: the password comes from the keychain, not from the page.
   await card.getByRole('button', { name: en.accounts.check }).click();
@@ -242,6 +246,11 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   await app.getByRole('button', { name: en.accounts.removeYes }).click();
   await expect(app.getByTestId('accounts-empty')).toBeVisible();
   expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBeNull();
+  // Neither password, the kept one nor the refused new one, ever reached the log or the page.
+  for (const secret of [anna.password, 'a-wrong-new-one']) {
+    expect(appOutput.join('')).not.toContain(secret);
+    for (const body of responses) expect(body).not.toContain(secret);
+  }
 });
 
 test('in Italian: a wrong password gets the Italian error and what to do', async ({ app }) => {
