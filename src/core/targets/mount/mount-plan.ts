@@ -1,0 +1,168 @@
+// A drive mount, per OS, as a plan: the steps Ponte will take (tools it needs, commands it runs, files and
+// keychain items it writes) and the steps that undo them. Pure data, computed without touching the machine, so
+// it is shown to the person (and to IT with --dry-run) before anything happens, and unit-tested for every OS
+// on any OS. No step ever carries the password: it goes on a command's stdin or into the OS keychain.
+
+export type MountOs = 'linux' | 'darwin' | 'win32';
+
+export interface MountInput {
+  /** The drive's https URL, as checked (e.g. https://kdrive.infomaniak.com/remote.php/dav/files/…/). */
+  url: string;
+  username: string;
+  /** How the drive is named in the file manager ("kDrive — Studio Rossi"). */
+  label: string;
+  home: string;
+  /** Windows: the drive letter to map (default Z). */
+  driveLetter?: string;
+}
+
+export type PlanStep =
+  /** A program the plan needs; `package` says what to install when it is missing. */
+  | { kind: 'require'; program: string; package: string }
+  /** Runs a command; `stdin` says what is typed into it (the password never goes in `command`). */
+  | { kind: 'run'; command: string[]; stdin?: 'password' | 'nothing'; mayNeedAdmin?: boolean }
+  /** Stores the password for `server` where the OS's WebDAV client looks for it. */
+  | {
+      kind: 'store-credential';
+      store: 'windows-credential-manager' | 'macos-internet-password';
+      server: string;
+      port: number;
+      path: string;
+      username: string;
+    }
+  | {
+      kind: 'remove-credential';
+      store: 'windows-credential-manager' | 'macos-internet-password';
+      server: string;
+      username: string;
+    }
+  /** Adds or removes one line of a text file (a sidebar bookmark), leaving the rest byte for byte. */
+  | { kind: 'add-line'; file: string; line: string }
+  | { kind: 'remove-line'; file: string; line: string };
+
+export interface MountPlan {
+  os: MountOs;
+  /** Where the files appear once mounted (a GVfs URI, a drive letter, a /Volumes path). */
+  location: string;
+  steps: PlanStep[];
+  undo: PlanStep[];
+  /** Facts the person should know (Windows' 50 MB file limit …), as message keys for the UI and CLI. */
+  warnings: ('windowsFileSizeLimit' | 'windowsBasicAuthOverHttps' | 'macosFinderLimits')[];
+}
+
+export function mountPlan(os: MountOs, input: MountInput): MountPlan {
+  const url = new URL(input.url);
+  if (url.protocol !== 'https:') throw new Error('only https drives are mounted');
+  switch (os) {
+    case 'linux':
+      return linuxPlan(url, input);
+    case 'win32':
+      return windowsPlan(url, input);
+    case 'darwin':
+      return macosPlan(url, input);
+  }
+}
+
+const port = (url: URL): number => Number(url.port || 443);
+
+/**
+ * GVfs: `gio mount` reads the password from stdin (user name in the URI, which is not secret); a GTK
+ * bookmark puts the drive in the file manager's sidebar.
+ */
+function linuxPlan(url: URL, input: MountInput): MountPlan {
+  const davs = `davs://${encodeURIComponent(input.username)}@${url.host}${url.pathname}`;
+  const bookmark = `${davs} ${input.label}`;
+  const bookmarks = `${input.home}/.config/gtk-3.0/bookmarks`;
+  return {
+    os: 'linux',
+    location: davs,
+    steps: [
+      { kind: 'require', program: 'gio', package: 'libglib2.0-bin' },
+      { kind: 'require', program: '/usr/libexec/gvfsd-dav', package: 'gvfs-backends' },
+      { kind: 'run', command: ['gio', 'mount', davs], stdin: 'password' },
+      { kind: 'add-line', file: bookmarks, line: bookmark },
+    ],
+    undo: [
+      { kind: 'remove-line', file: bookmarks, line: bookmark },
+      { kind: 'run', command: ['gio', 'mount', '--unmount', davs], stdin: 'nothing' },
+    ],
+    warnings: [],
+  };
+}
+
+/**
+ * The WebClient mini-redirector: the credential goes to Credential Manager (never on `net use`'s command
+ * line), then the UNC form `\\host@SSL@port\path` is mapped to a letter that survives a restart.
+ */
+function windowsPlan(url: URL, input: MountInput): MountPlan {
+  const letter = `${(input.driveLetter ?? 'Z').toUpperCase().replace(/:$/, '')}:`;
+  const path = decodeURIComponent(url.pathname).replace(/\/+$/, '').replaceAll('/', '\\');
+  const unc = `\\\\${url.hostname}@SSL${url.port ? `@${url.port}` : ''}${path}`;
+  return {
+    os: 'win32',
+    location: letter,
+    steps: [
+      {
+        kind: 'run',
+        command: ['sc.exe', 'config', 'WebClient', 'start=', 'auto'],
+        stdin: 'nothing',
+        mayNeedAdmin: true,
+      },
+      { kind: 'run', command: ['sc.exe', 'start', 'WebClient'], stdin: 'nothing', mayNeedAdmin: true },
+      {
+        kind: 'store-credential',
+        store: 'windows-credential-manager',
+        server: url.hostname,
+        port: port(url),
+        path: url.pathname,
+        username: input.username,
+      },
+      { kind: 'run', command: ['net.exe', 'use', letter, unc, '/persistent:yes'], stdin: 'nothing' },
+    ],
+    undo: [
+      { kind: 'run', command: ['net.exe', 'use', letter, '/delete', '/y'], stdin: 'nothing' },
+      {
+        kind: 'remove-credential',
+        store: 'windows-credential-manager',
+        server: url.hostname,
+        username: input.username,
+      },
+    ],
+    warnings: ['windowsFileSizeLimit', 'windowsBasicAuthOverHttps'],
+  };
+}
+
+/**
+ * An Internet-password item in the login keychain (what Finder and mount_webdav look up for the server),
+ * then `mount_webdav -s` (credentials only over TLS) on a folder under ~/Volumes named after the drive.
+ */
+function macosPlan(url: URL, input: MountInput): MountPlan {
+  const mountPoint = `${input.home}/Volumes/${input.label.replace(/[/:]/g, '-')}`;
+  return {
+    os: 'darwin',
+    location: mountPoint,
+    steps: [
+      {
+        kind: 'store-credential',
+        store: 'macos-internet-password',
+        server: url.hostname,
+        port: port(url),
+        path: url.pathname,
+        username: input.username,
+      },
+      { kind: 'run', command: ['mkdir', '-p', mountPoint], stdin: 'nothing' },
+      { kind: 'run', command: ['mount_webdav', '-s', '-S', url.href, mountPoint], stdin: 'nothing' },
+    ],
+    undo: [
+      { kind: 'run', command: ['umount', mountPoint], stdin: 'nothing' },
+      { kind: 'run', command: ['rmdir', mountPoint], stdin: 'nothing' },
+      {
+        kind: 'remove-credential',
+        store: 'macos-internet-password',
+        server: url.hostname,
+        username: input.username,
+      },
+    ],
+    warnings: ['macosFinderLimits'],
+  };
+}
