@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'NOT_VERIFIED',
   'START_AT_LOGIN_FAILED',
   'LOGIN_FLOW_FAILED',
+  'TOOL_MISSING',
+  'MOUNT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

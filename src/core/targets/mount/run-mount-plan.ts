@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { PonteError } from '../../errors/ponte-error';
+import { findExecutable } from '../../platform/find-executable';
+import { writeFileAtomic } from '../../storage/atomic-write';
+import type { PlanStep } from './mount-plan';
+
+export interface RunOptions {
+  /** Typed into the one step that asks for it (stdin), never put on a command line. */
+  password?: string;
+  /** Called before each step, for progress. */
+  onStep?: (step: PlanStep, index: number, total: number) => void;
+  /** Longest a command may take: a mount waiting on an unreachable server ends here. */
+  commandTimeoutMs?: number;
+}
+
+/**
+ * Carries out a plan's steps (or its undo) on this machine, in order, stopping at the first failure with a
+ * clear error. Keychain steps of other OSs are refused here: they run where that OS's APIs are.
+ */
+export async function runPlanSteps(steps: readonly PlanStep[], options: RunOptions = {}): Promise<void> {
+  for (const [index, step] of steps.entries()) {
+    options.onStep?.(step, index, steps.length);
+    await runStep(step, options);
+  }
+}
+
+async function runStep(step: PlanStep, options: RunOptions): Promise<void> {
+  switch (step.kind) {
+    case 'require':
+      if (!(await findExecutable(step.program))) {
+        throw new PonteError(
+          'TOOL_MISSING',
+          `${step.program} is not installed.`,
+          `Install the package ${step.package} (for example: sudo apt install ${step.package}), then try again.`,
+        );
+      }
+      return;
+    case 'run':
+      await runCommand(step.command, step.stdin === 'password' ? options.password : undefined, options);
+      return;
+    case 'add-line':
+      await editLines(step.file, (lines) => (lines.includes(step.line) ? lines : [...lines, step.line]));
+      return;
+    case 'remove-line':
+      await editLines(step.file, (lines) => lines.filter((line) => line !== step.line));
+      return;
+    case 'store-credential':
+    case 'remove-credential':
+      throw new PonteError('INVALID_INPUT', `The ${step.store} step runs on its own OS only.`);
+  }
+}
+
+/** Runs one command; what it printed is kept for the error (it never holds the password: that went in). */
+function runCommand(
+  command: readonly string[],
+  input: string | undefined,
+  options: RunOptions,
+): Promise<void> {
+  const [program, ...args] = command;
+  if (!program) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.commandTimeoutMs ?? 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new PonteError('MOUNT_FAILED', `${program} could not start: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      const said = output.replace(/Password:\s*/g, '').trim();
+      reject(
+        new PonteError(
+          'MOUNT_FAILED',
+          `${command.slice(0, 2).join(' ')} failed (${signal ? `stopped by ${signal}` : `exit ${code}`})${said ? `: ${said}` : ''}`,
+          'Check the drive address and the password, and that the server is reachable.',
+        ),
+      );
+    });
+    // A second prompt (e.g. "accept this certificate?") gets end-of-input, never an answer made up here.
+    child.stdin.end(input === undefined ? '' : `${input}\n`);
+  });
+}
+
+/**
+ * Rewrites a line-based file atomically, keeping every other byte: its other lines and whether it ends in a
+ * line break, so that adding a line and removing it again gives back the very same file.
+ */
+async function editLines(file: string, change: (lines: string[]) => string[]): Promise<void> {
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const endsWithBreak = text === '' || text.endsWith('\n');
+  const lines = text === '' ? [] : (endsWithBreak ? text.slice(0, -1) : text).split('\n');
+  const next = change(lines);
+  if (next.length === lines.length && next.every((line, index) => line === lines[index])) return;
+  await writeFileAtomic(
+    file,
+    next.length === 0 ? '' : `${next.join('\n')}${endsWithBreak ? '\n' : ''}`,
+    0o644,
+  );
+}

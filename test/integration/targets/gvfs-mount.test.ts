@@ -1,0 +1,122 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from 'webdav';
+import { mountPlan } from '@core/targets/mount/mount-plan';
+import { runPlanSteps } from '@core/targets/mount/run-mount-plan';
+import { processesMentioning } from '../../rig/proc-scan';
+import { rigHttpsAgent } from '../../rig/rig-tls';
+import { rigUser } from '../verify/rig-targets';
+
+const run = promisify(execFile);
+const rig = inject('rig');
+const anna = rigUser(rig, 0);
+let dir: string;
+let gvfsd: ChildProcess;
+
+// GVfs trusts only the system's CA bundle. Its daemon runs here in a private mount namespace where that bundle
+// also holds the rig's throwaway CA; nothing outside this test sees the change. It serves the D-Bus session
+// the tests run in, so `gio` (what Ponte runs) talks to it as it would to the desktop's own.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-gvfs-'));
+  const bundle = join(dir, 'ca-certificates.crt');
+  await writeFile(bundle, `${await readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8')}\n${rig.caPem}`);
+  gvfsd = spawn(
+    'unshare',
+    [
+      '--mount',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && exec /usr/libexec/gvfsd --replace',
+      'sh',
+      bundle,
+    ],
+    { stdio: 'ignore' },
+  );
+  await waitFor(async () => (await run('gdbus', NAME_HAS_OWNER)).stdout.includes('true'), 10_000);
+}, 20_000);
+
+const NAME_HAS_OWNER = [
+  'call',
+  '--session',
+  '--dest',
+  'org.freedesktop.DBus',
+  '--object-path',
+  '/org/freedesktop/DBus',
+  '--method',
+  'org.freedesktop.DBus.NameHasOwner',
+  'org.gtk.vfs.Daemon',
+];
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('GVfs daemon did not appear on the session bus');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+afterAll(async () => {
+  gvfsd?.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('GVfs drive mount on the rig (Linux)', () => {
+  it('mounts with the password on stdin only, lists a file put there through WebDAV, and undoes it all', async () => {
+    const name = `from-the-test-${Date.now()}.txt`;
+    const dav = createClient(anna.webdavUrl, {
+      username: anna.login,
+      password: anna.password,
+      httpsAgent: rigHttpsAgent(rig.caPem),
+    });
+    await dav.putFileContents(`/${name}`, 'hello from the rig');
+    const home = join(dir, 'home');
+    const bookmarks = join(home, '.config/gtk-3.0/bookmarks');
+    const before = 'file:///home/anna/Documents Documents\nsftp://nas.local/ NAS';
+    await run('mkdir', ['-p', join(home, '.config/gtk-3.0')]);
+    await writeFile(bookmarks, before);
+
+    const plan = mountPlan('linux', { url: anna.webdavUrl, username: anna.login, label: 'Rig drive', home });
+    const seen: string[] = [];
+    // While gio runs, sample every process's command line and environment for the password.
+    let leaked = false;
+    const sampler = setInterval(() => {
+      if (processesMentioning(anna.password).length > 0) leaked = true;
+    }, 20);
+    try {
+      await runPlanSteps(plan.steps, {
+        password: anna.password,
+        onStep: (step) => seen.push(step.kind),
+      });
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(seen).toEqual(['require', 'require', 'run', 'add-line']);
+    expect(leaked).toBe(false);
+
+    const listing = await run('gio', ['list', plan.location]);
+    expect(listing.stdout.split('\n')).toContain(name);
+    expect((await run('gio', ['mount', '--list'])).stdout).toContain(new URL(anna.webdavUrl).host);
+    expect(await readFile(bookmarks, 'utf8')).toBe(`${before}\n${plan.location} Rig drive`);
+
+    await runPlanSteps(plan.undo);
+    expect(await readFile(bookmarks, 'utf8')).toBe(before);
+    expect((await run('gio', ['mount', '--list'])).stdout).not.toContain(new URL(anna.webdavUrl).host);
+    await dav.deleteFile(`/${name}`);
+  }, 60_000);
+
+  it('a wrong password: a clear error, nothing mounted, no bookmark written', async () => {
+    const home = join(dir, 'home-wrong');
+    const plan = mountPlan('linux', { url: anna.webdavUrl, username: anna.login, label: 'Rig drive', home });
+    await expect(runPlanSteps(plan.steps, { password: 'not-the-password' })).rejects.toMatchObject({
+      code: 'MOUNT_FAILED',
+    });
+    await expect(readFile(join(home, '.config/gtk-3.0/bookmarks'), 'utf8')).rejects.toThrow();
+    expect((await run('gio', ['mount', '--list'])).stdout).not.toContain(new URL(anna.webdavUrl).host);
+  }, 60_000);
+});
