@@ -54,7 +54,11 @@ export const commandOptions: Record<string, OptionSpecs> = {
     kind: { type: 'string' },
     'lifetime-days': { type: 'string' },
     provider: { type: 'string' },
+    'undo-targets': { type: 'boolean' },
+    'keep-targets': { type: 'boolean' },
   },
+  configure: { target: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  unconfigure: { target: { type: 'string' } },
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { chooseCliLanguage, createTranslator } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
 import { accountCommand } from './commands/account-command';
+import { configureCommand } from './commands/configure-command';
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_USAGE, printJson, type CliIo } from './output';
@@ -58,6 +59,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         version: context.version,
       });
     case 'verify':
+    case 'configure':
+    case 'unconfigure':
     case 'account':
     case 'discover':
     case 'providers':
@@ -65,6 +68,15 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         const context = { io, t, json: args.json, language };
         if (args.command === 'verify') return await verifyCommand(core, args.options, context);
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
+        if (args.command === 'configure' || args.command === 'unconfigure') {
+          return await configureCommand(
+            core,
+            args.command === 'unconfigure',
+            args.rest,
+            args.options,
+            context,
+          );
+        }
         if (args.command === 'discover') {
           const provider = typeof args.options.provider === 'string' ? args.options.provider : undefined;
           return await discoverCommand(core, args.rest, provider, { io, t, json: args.json, language });

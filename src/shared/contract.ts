@@ -103,7 +103,10 @@ export const contract = {
       .strict()
       .refine(onePassword, 'give a password or a Nextcloud sign-in'),
   ),
-  'accounts:remove': call<{ removed: true }>()(z.object({ id: z.uuid() }).strict()),
+  // undoTargets: also take back what the account set up here (asked when it set something up).
+  'accounts:remove': call<{ removed: true }>()(
+    z.object({ id: z.uuid(), undoTargets: z.boolean().optional() }).strict(),
+  ),
   // Re-checks a saved account with the password from the keychain; followed with verify:status.
   'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
   // A new password for one credential: replaces the old one only once every service using it accepted it.

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'LOGIN_FLOW_FAILED',
   'TOOL_MISSING',
   'MOUNT_FAILED',
+  'TARGETS_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -63,6 +63,8 @@ export interface AccountSummary {
   credentials: CredentialSummary[];
   selection: AccountSelection | null;
   lastCheck: LastCheck | null;
+  /** What Ponte set up on this machine for the account (the drive mounted …). */
+  targets: { target: 'mount'; at: string; location: string }[];
 }
 
 /** The outcome of a password change: saved only when every service using the credential accepted it. */

@@ -3,6 +3,7 @@ import type { AccountSummary, CredentialKind } from '@shared/models';
 import type { Core } from '@core/core';
 import { summarizeAccount } from '@core/accounts/account-builders';
 import { addVerifiedAccount } from '@core/accounts/add-account';
+import { removeAccount } from '@core/accounts/remove-account';
 import { discover } from '@core/discovery/discover';
 import { bestSettings, type CredentialPlan, credentialPlan } from '@shared/discovery-settings';
 import type { ServiceKind, VerifyRequest } from '@shared/verify';
@@ -28,7 +29,7 @@ export async function accountCommand(
         return await listAccounts(core, context);
       case 'remove':
         if (!id) throw new UsageError(context.t('accounts.cli.missingId'));
-        await core.accounts.remove(id);
+        await removeWithTargets(core, id, options, context);
         if (context.json) printJson(context.io, { removed: id });
         else context.io.out(context.t('accounts.cli.removed', { id }));
         return EXIT_OK;
@@ -192,4 +193,26 @@ function forRequest(plan: CredentialPlan, request: VerifyRequest): CredentialPla
     use,
     extras: plan.extras.filter((credential) => Object.values(use).includes(credential.id)),
   };
+}
+
+/** `account remove`: an account that set something up here needs --undo-targets or --keep-targets. */
+async function removeWithTargets(
+  core: Core,
+  id: string,
+  options: CommandOptionValues,
+  { t }: VerifyContext,
+): Promise<void> {
+  const undo = options['undo-targets'] === true;
+  const keep = options['keep-targets'] === true;
+  const account = await core.accounts.get(id);
+  const targets = account.targets ?? [];
+  if (targets.length > 0 && undo === keep) {
+    throw new UsageError(
+      t('accounts.cli.targetsConfigured', {
+        email: account.email,
+        locations: targets.map((target) => target.location).join(', '),
+      }),
+    );
+  }
+  await removeAccount(core.accounts, id, targets.length > 0 ? undo : undefined);
 }

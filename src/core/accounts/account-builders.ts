@@ -77,6 +77,7 @@ export function summarizeAccount(account: Account): AccountSummary {
     ),
     selection: account.selection ?? null,
     lastCheck: account.lastCheck ?? null,
+    targets: (account.targets ?? []).map(({ target, at, location }) => ({ target, at, location })),
     credentials: account.credentials.map((credential) => ({
       ...credential,
       expiresAt:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectionSchema } from '@shared/selection-schema';
+import { configuredTargetSchema } from '../targets/mount/plan-schema';
 import { SERVICE_KINDS, VERIFY_CODES } from '@shared/verify';
 
 // accounts.json: everything about an account except its secrets, which live in the keychain under
@@ -44,6 +45,8 @@ export const accountSchema = z
       })
       .strict(),
     selection: selectionSchema.optional(),
+    /** What Ponte set up on this machine for the account, with how to take it back. */
+    targets: z.array(configuredTargetSchema).optional(),
     lastCheck: z
       .object({
         at: z.iso.datetime(),

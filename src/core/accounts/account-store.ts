@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { LastCheck } from '@shared/models';
 import { PonteError } from '../errors/ponte-error';
+import type { ConfiguredTarget } from '../targets/mount/plan-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
 import { type Account, accountsFileSchema, secretKey } from './account-schema';
@@ -76,6 +77,21 @@ export class AccountStore {
   /** Keeps the outcome of the last real check; an account removed meanwhile is left alone. */
   recordCheck(id: string, lastCheck: LastCheck): Promise<void> {
     return this.update(id, (account) => ({ ...account, lastCheck }));
+  }
+
+  /** Records a target set up for the account (replacing an earlier record of the same target). */
+  recordTarget(id: string, configured: ConfiguredTarget): Promise<void> {
+    return this.update(id, (account) => ({
+      ...account,
+      targets: [...(account.targets ?? []).filter((t) => t.target !== configured.target), configured],
+    }));
+  }
+
+  forgetTarget(id: string, target: ConfiguredTarget['target']): Promise<void> {
+    return this.update(id, (account) => ({
+      ...account,
+      targets: (account.targets ?? []).filter((t) => t.target !== target),
+    }));
   }
 
   /**

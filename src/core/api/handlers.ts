@@ -9,6 +9,7 @@ import { isAllowedExternalUrl } from '../links/allowed-links';
 import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { changePassword } from '../accounts/change-password';
+import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
 import { appPasswordGuide } from '../providers/app-password-guide';
@@ -61,8 +62,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
     },
     'accounts:change-password': ({ id, credentialId, password }) =>
       changePassword(core.accounts, id, credentialId, password),
-    'accounts:remove': async ({ id }) => {
-      await core.accounts.remove(id);
+    'accounts:remove': async ({ id, undoTargets }) => {
+      await removeAccount(core.accounts, id, undoTargets);
       return { removed: true };
     },
     'links:open': async ({ url }) => {

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createClient } from 'webdav';
 import { mountPlan } from '@core/targets/mount/mount-plan';
 import { runPlanSteps } from '@core/targets/mount/run-mount-plan';
 import { processesMentioning } from '../../rig/proc-scan';
+import { startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { rigUser } from '../verify/rig-targets';
 
@@ -15,54 +16,15 @@ const run = promisify(execFile);
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 let dir: string;
-let gvfsd: ChildProcess;
+let gvfsd: { stop(): void };
 
-// GVfs trusts only the system's CA bundle. Its daemon runs here in a private mount namespace where that bundle
-// also holds the rig's throwaway CA; nothing outside this test sees the change. It serves the D-Bus session
-// the tests run in, so `gio` (what Ponte runs) talks to it as it would to the desktop's own.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-gvfs-'));
-  const bundle = join(dir, 'ca-certificates.crt');
-  await writeFile(bundle, `${await readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8')}\n${rig.caPem}`);
-  gvfsd = spawn(
-    'unshare',
-    [
-      '--mount',
-      '--propagation',
-      'private',
-      'sh',
-      '-c',
-      'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && exec /usr/libexec/gvfsd --replace',
-      'sh',
-      bundle,
-    ],
-    { stdio: 'ignore' },
-  );
-  await waitFor(async () => (await run('gdbus', NAME_HAS_OWNER)).stdout.includes('true'), 10_000);
+  gvfsd = await startGvfsDaemon(dir, rig.caPem);
 }, 20_000);
 
-const NAME_HAS_OWNER = [
-  'call',
-  '--session',
-  '--dest',
-  'org.freedesktop.DBus',
-  '--object-path',
-  '/org/freedesktop/DBus',
-  '--method',
-  'org.freedesktop.DBus.NameHasOwner',
-  'org.gtk.vfs.Daemon',
-];
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('GVfs daemon did not appear on the session bus');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 afterAll(async () => {
-  gvfsd?.kill('SIGTERM');
+  gvfsd?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountFromRequest, summarizeAccount } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
+import { removeAccount } from '@core/accounts/remove-account';
 import { PonteError } from '@core/errors/ponte-error';
 import type { SecretStore } from '@core/secrets/secret-store';
 
@@ -116,5 +117,43 @@ describe('summarizeAccount', () => {
     expect(Object.keys(summary.credentials[0] ?? {}).sort()).toEqual(
       ['createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'username'].sort(),
     );
+  });
+});
+
+describe('removing an account that set something up here', () => {
+  const target = {
+    target: 'mount' as const,
+    at: '2026-11-23T10:00:00.000Z',
+    location: 'davs://a@dav.example/',
+    // A bookmark line in a file of the test's own: undoing it is a real, checkable change.
+    undo: [] as { kind: 'remove-line'; file: string; line: string }[],
+  };
+
+  it('asks first, then takes it back or leaves it as told', async () => {
+    const bookmarks = join(dir, 'bookmarks');
+    await writeFile(bookmarks, 'file:///srv Shared\ndavs://a@dav.example/ Drive\n');
+    const withTarget = {
+      ...target,
+      undo: [{ kind: 'remove-line' as const, file: bookmarks, line: 'davs://a@dav.example/ Drive' }],
+    };
+    const first = draft('a@pec.it');
+    await store.add(first, { main: 'pw-1' });
+    await store.recordTarget(first.id, withTarget);
+    await expect(removeAccount(store, first.id)).rejects.toMatchObject({ code: 'TARGETS_CONFIGURED' });
+    expect((await store.list()).map((a) => a.id)).toEqual([first.id]);
+
+    await removeAccount(store, first.id, true);
+    expect(await store.list()).toEqual([]);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv Shared\n');
+
+    const second = draft('b@pec.it');
+    await store.add(second, { main: 'pw-2' });
+    await store.recordTarget(second.id, {
+      ...withTarget,
+      undo: [{ kind: 'remove-line' as const, file: bookmarks, line: 'file:///srv Shared' }],
+    });
+    await removeAccount(store, second.id, false);
+    expect(await store.list()).toEqual([]);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv Shared\n');
   });
 });

@@ -10,7 +10,7 @@ import { LastCheckList } from './LastCheckList';
 
 interface Props {
   account: AccountSummary;
-  onRemove: (id: string) => Promise<void>;
+  onRemove: (id: string, undoTargets?: boolean) => Promise<void>;
   /** The account changed in core (checked, new password): the list reloads it. */
   onChanged: () => void;
 }
@@ -23,6 +23,8 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [changing, setChanging] = useState<string | null>(null);
+  const [undoTargets, setUndoTargets] = useState(true);
+  const hasTargets = account.targets.length > 0;
   const check = useVerifyRun();
   const checking = check.state.phase === 'running';
   const checkDone = check.state.phase === 'done';
@@ -86,7 +88,23 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
         {confirming ? (
           <div className="confirm" role="alertdialog" aria-label={t('accounts.remove')}>
             <p>{t('accounts.removeConfirm', { name: account.displayName })}</p>
-            <button type="button" className="danger" onClick={() => void onRemove(account.id)}>
+            {hasTargets && (
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={undoTargets}
+                  onChange={(event) => setUndoTargets(event.target.checked)}
+                />{' '}
+                {t('accounts.removeTargets', {
+                  locations: account.targets.map((target) => target.location).join(', '),
+                })}
+              </label>
+            )}
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void onRemove(account.id, hasTargets ? undoTargets : undefined)}
+            >
               {t('accounts.removeYes')}
             </button>{' '}
             <button type="button" autoFocus onClick={() => setConfirming(false)}>

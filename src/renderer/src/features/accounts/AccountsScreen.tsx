@@ -11,10 +11,10 @@ export function AccountsScreen({ onAdd }: { onAdd: () => void }) {
   const { state, reload, refresh } = useCall('accounts:list');
   const [removeError, setRemoveError] = useState<WireError | null>(null);
 
-  const remove = async (id: string): Promise<void> => {
+  const remove = async (id: string, undoTargets?: boolean): Promise<void> => {
     setRemoveError(null);
     try {
-      await call('accounts:remove', { id });
+      await call('accounts:remove', { id, ...(undoTargets === undefined ? {} : { undoTargets }) });
     } catch (error) {
       setRemoveError(toWire(error));
     }

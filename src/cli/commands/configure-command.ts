@@ -1,0 +1,85 @@
+import type { TFunction } from 'i18next';
+import type { Core } from '@core/core';
+import { PonteError } from '@core/errors/ponte-error';
+import { configureMount, unconfigureMount } from '@core/targets/configure-mount';
+import type { PlanStep } from '@core/targets/mount/mount-plan';
+import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import { type CommandOptionValues, UsageError } from '../parse-args';
+import type { VerifyContext } from './verify-command';
+
+const TARGETS = ['mount'];
+
+/** `ponte configure ID --target mount [--dry-run]` and `ponte unconfigure ID --target mount`. */
+export async function configureCommand(
+  core: Core,
+  undo: boolean,
+  rest: string[],
+  options: CommandOptionValues,
+  context: VerifyContext,
+): Promise<number> {
+  const { io, t, json } = context;
+  const [id] = rest;
+  const target = options.target;
+  if (!id || typeof target !== 'string') throw new UsageError(t('configure.cli.usage'));
+  if (!TARGETS.includes(target))
+    throw new UsageError(t('configure.cli.unknownTarget', { targets: TARGETS.join(', ') }));
+  const progress = (step: PlanStep): void => {
+    if (!json) io.out(`  … ${describeStep(step, t)}`);
+  };
+  try {
+    if (undo) {
+      const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
+      if (json) printJson(io, outcome);
+      else {
+        io.out(outcome.changed ? t('configure.cli.undone') : t('configure.cli.nothingToUndo'));
+        for (const note of outcome.notes) io.out(`  ${note}`);
+      }
+      return EXIT_OK;
+    }
+    const dryRun = options['dry-run'] === true;
+    const outcome = await configureMount(core.accounts, id, { dryRun, onStep: progress });
+    if (json)
+      printJson(io, {
+        changed: outcome.changed,
+        location: outcome.location,
+        ...(dryRun ? { plan: outcome.plan } : {}),
+      });
+    else if (dryRun) {
+      io.out(t('configure.cli.plan'));
+      for (const step of outcome.plan.steps) io.out(`  ${describeStep(step, t)}`);
+      io.out(t('configure.cli.undoPlan'));
+      for (const step of outcome.plan.undo) io.out(`  ${describeStep(step, t)}`);
+      for (const warning of outcome.plan.warnings) io.out(t(`configure.warnings.${warning}`));
+    } else {
+      io.out(
+        outcome.changed
+          ? t('configure.cli.mounted', { location: outcome.location })
+          : t('configure.cli.already', { location: outcome.location }),
+      );
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof PonteError)) throw error;
+    if (json) printJson(io, { ok: false, error: error.toWire() });
+    else io.err(`${t(`errors.${error.code}.title`, { defaultValue: error.message })}\n${error.message}`);
+    return EXIT_FAILED;
+  }
+}
+
+/** One step in words; a command is shown as it will run (it never holds the password). */
+function describeStep(step: PlanStep, t: TFunction): string {
+  switch (step.kind) {
+    case 'require':
+      return t('configure.steps.require', { program: step.program, package: step.package });
+    case 'run':
+      return `${step.command.join(' ')}${step.stdin === 'password' ? ` ${t('configure.steps.passwordOnStdin')}` : ''}`;
+    case 'add-line':
+      return t('configure.steps.addLine', { file: step.file });
+    case 'remove-line':
+      return t('configure.steps.removeLine', { file: step.file });
+    case 'store-credential':
+      return t('configure.steps.storeCredential', { server: step.server, user: step.username });
+    case 'remove-credential':
+      return t('configure.steps.removeCredential', { server: step.server, user: step.username });
+  }
+}

@@ -1,0 +1,22 @@
+import { PonteError } from '../errors/ponte-error';
+import { unconfigureMount } from '../targets/configure-mount';
+import type { AccountStore } from './account-store';
+
+/**
+ * Removes an account, its keychain entries and, when asked, what it set up on this machine. When it set
+ * something up and the caller did not say what to do with it, nothing is removed: the person is asked.
+ */
+export async function removeAccount(store: AccountStore, id: string, undoTargets?: boolean): Promise<void> {
+  const account = await store.get(id);
+  const targets = account.targets ?? [];
+  if (targets.length > 0 && undoTargets === undefined) {
+    throw new PonteError(
+      'TARGETS_CONFIGURED',
+      `${account.email} is set up on this computer (${targets.map((t) => t.location).join(', ')}).`,
+      'Say whether to take that back too, or to leave it as it is.',
+    );
+  }
+  // Taken back first: if that fails, the account (and the record of what to undo) is still there.
+  if (undoTargets) await unconfigureMount(store, id);
+  await store.remove(id);
+}

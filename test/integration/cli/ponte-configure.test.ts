@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from 'webdav';
+import type { AccountSummary } from '@shared/models';
+import { rigHttpsAgent } from '../../rig/rig-tls';
+import { gvfsHasMount, startGvfsDaemon } from '../../support/gvfs-daemon';
+import { rigUser } from '../verify/rig-targets';
+
+const root = join(__dirname, '../../..');
+const rig = inject('rig');
+const anna = rigUser(rig, 0);
+const host = new URL(anna.webdavUrl).host;
+let dir: string;
+let gvfsd: { stop(): void };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-configure-'));
+  await mkdir(join(dir, 'home/.config/gtk-3.0'), { recursive: true });
+  gvfsd = await startGvfsDaemon(dir, rig.caPem);
+}, 20_000);
+afterAll(async () => {
+  gvfsd?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function ponte(args: string[], stdin = '') {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
+      env: {
+        ...process.env,
+        PONTE_DATA_DIR: join(dir, 'data'),
+        HOME: join(dir, 'home'),
+        LANG: 'en_US.UTF-8',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(stdin);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => {
+  it('shows the plan, mounts with the password from the keychain, is idempotent, and takes it all back', async () => {
+    const add = await ponte(
+      [
+        'account',
+        'add',
+        '--email',
+        anna.email,
+        '--webdav',
+        anna.webdavUrl,
+        '--user',
+        anna.login,
+        '--ca',
+        rig.caFile,
+        '--password-stdin',
+        '--json',
+      ],
+      anna.password,
+    );
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    await writeFile(bookmarks, 'file:///srv/shared Shared\n');
+    const name = `configured-${Date.now()}.txt`;
+    const dav = createClient(anna.webdavUrl, {
+      username: anna.login,
+      password: anna.password,
+      httpsAgent: rigHttpsAgent(rig.caPem),
+    });
+    await dav.putFileContents(`/${name}`, 'hello');
+
+    const dry = await ponte(['configure', id, '--target', 'mount', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('nothing has been changed');
+    expect(dry.stdout).toContain('gio mount davs://');
+    expect(dry.stdout).toContain('(password typed into it, not on the command line)');
+    expect(await gvfsHasMount(host)).toBe(false);
+
+    const first = await ponte(['configure', id, '--target', 'mount', '--json']);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const mounted = JSON.parse(first.stdout) as { changed: boolean; location: string };
+    expect(mounted.changed).toBe(true);
+    expect(await gvfsHasMount(host)).toBe(true);
+    const listing = await new Promise<string>((resolve) => {
+      const gio = spawn('gio', ['list', mounted.location]);
+      let out = '';
+      gio.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      gio.on('close', () => resolve(out));
+    });
+    expect(listing.split('\n')).toContain(name);
+    expect(first.stdout + first.stderr).not.toContain(anna.password);
+
+    const again = await ponte(['configure', id, '--target', 'mount']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Already set up, nothing changed');
+    const listed = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
+    expect(listed[0]?.targets).toEqual([
+      { target: 'mount', at: expect.any(String), location: mounted.location },
+    ]);
+
+    const undo = await ponte(['unconfigure', id, '--target', 'mount']);
+    expect(undo.code, undo.stdout + undo.stderr).toBe(0);
+    expect(undo.stdout).toContain('Taken back.');
+    expect(await gvfsHasMount(host)).toBe(false);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv/shared Shared\n');
+    expect((await ponte(['unconfigure', id, '--target', 'mount'])).stdout).toContain('Nothing to take back');
+
+    // Removing an account that set something up asks what to do with it, then takes it back when told to.
+    expect((await ponte(['configure', id, '--target', 'mount'])).code).toBe(0);
+    const ask = await ponte(['account', 'remove', id]);
+    expect(ask.code).toBe(2);
+    expect(ask.stderr).toContain('--undo-targets');
+    expect(await gvfsHasMount(host)).toBe(true);
+    const removed = await ponte(['account', 'remove', id, '--undo-targets']);
+    expect(removed.code, removed.stdout + removed.stderr).toBe(0);
+    expect(await gvfsHasMount(host)).toBe(false);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv/shared Shared\n');
+    expect(await keytar.getPassword('Ponte', `account:${id}:main`)).toBeNull();
+    await dav.deleteFile(`/${name}`);
+  }, 120_000);
+
+  it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
+    expect((await ponte(['configure'])).code).toBe(2);
+    expect((await ponte(['configure', 'x', '--target', 'printer'])).code).toBe(2);
+    const add = await ponte(
+      [
+        'account',
+        'add',
+        '--email',
+        anna.email,
+        '--imap',
+        `127.0.0.1:${rig.imap.tlsPort}`,
+        '--user',
+        anna.login,
+        '--ca',
+        rig.caFile,
+        '--password-stdin',
+        '--json',
+      ],
+      anna.password,
+    );
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const noDrive = await ponte(['configure', id, '--target', 'mount']);
+    expect(noDrive.code).toBe(1);
+    expect(noDrive.stderr).toContain('no drive');
+    await ponte(['account', 'remove', id]);
+  }, 30_000);
+});
