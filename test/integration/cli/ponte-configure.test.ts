@@ -46,25 +46,28 @@ function ponte(args: string[], stdin = '') {
   });
 }
 
+/** Saves the rig's first user with the given services, as IT would from a script. */
+const addAnna = (services: string[]) =>
+  ponte(
+    [
+      'account',
+      'add',
+      '--email',
+      anna.email,
+      ...services,
+      '--user',
+      anna.login,
+      '--ca',
+      rig.caFile,
+      '--password-stdin',
+      '--json',
+    ],
+    anna.password,
+  );
+
 describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => {
   it('shows the plan, mounts with the password from the keychain, is idempotent, and takes it all back', async () => {
-    const add = await ponte(
-      [
-        'account',
-        'add',
-        '--email',
-        anna.email,
-        '--webdav',
-        anna.webdavUrl,
-        '--user',
-        anna.login,
-        '--ca',
-        rig.caFile,
-        '--password-stdin',
-        '--json',
-      ],
-      anna.password,
-    );
+    const add = await addAnna(['--webdav', anna.webdavUrl]);
     expect(add.code, add.stdout + add.stderr).toBe(0);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
@@ -130,23 +133,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
   it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
     expect((await ponte(['configure'])).code).toBe(2);
     expect((await ponte(['configure', 'x', '--target', 'printer'])).code).toBe(2);
-    const add = await ponte(
-      [
-        'account',
-        'add',
-        '--email',
-        anna.email,
-        '--imap',
-        `127.0.0.1:${rig.imap.tlsPort}`,
-        '--user',
-        anna.login,
-        '--ca',
-        rig.caFile,
-        '--password-stdin',
-        '--json',
-      ],
-      anna.password,
-    );
+    const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const noDrive = await ponte(['configure', id, '--target', 'mount']);
     expect(noDrive.code).toBe(1);
