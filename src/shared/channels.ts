@@ -17,6 +17,8 @@ export const CHANNELS = [
   'providers:guide',
   'accounts:check',
   'accounts:change-password',
+  'targets:configure',
+  'targets:unconfigure',
   'nextcloud:start',
   'nextcloud:status',
   'nextcloud:cancel',

@@ -16,6 +16,7 @@ import type {
   Settings,
 } from './models';
 import { selectionSchema } from './selection-schema';
+import type { TargetOutcome } from './targets';
 import { reminderDaysSchema } from './settings-schema';
 import type { VerifyProgress } from './verify';
 import {
@@ -110,6 +111,13 @@ export const contract = {
   // Re-checks a saved account with the password from the keychain; followed with verify:status.
   'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
   // A new password for one credential: replaces the old one only once every service using it accepted it.
+  // Sets the account's drive up on this machine (password from the keychain); dryRun only computes the plan.
+  'targets:configure': call<TargetOutcome>()(
+    z.object({ id: z.uuid(), target: z.literal('mount'), dryRun: z.boolean().optional() }).strict(),
+  ),
+  'targets:unconfigure': call<{ changed: boolean; notes: string[] }>()(
+    z.object({ id: z.uuid(), target: z.literal('mount') }).strict(),
+  ),
   // Starts a Nextcloud sign-in and opens its page in the person's browser; the app password stays in core.
   'nextcloud:start': call<LoginFlowStatus>()(
     z

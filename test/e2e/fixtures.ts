@@ -35,6 +35,8 @@ export const test = base.extend<Fixtures>({
       PONTE_DATA_DIR: dataDir,
       // Start at login writes an autostart entry under here, never into the real ~/.config.
       XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
+      // The file manager's bookmarks (a connected drive) are written under here, never the real home.
+      HOME: join(dataDir, 'home'),
       // Pages Ponte opens "in the browser" go to xdg-open, which runs $BROWSER: here, nothing.
       BROWSER: 'true',
       LANG: 'en_US.UTF-8',

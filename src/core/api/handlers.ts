@@ -12,6 +12,7 @@ import { changePassword } from '../accounts/change-password';
 import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
+import { configureMount, unconfigureMount } from '../targets/configure-mount';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -88,6 +89,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
         targetsFromRequest(request, mainPassword(core, password, loginFlowId), passwords),
         optionsFromRequest(request),
       ),
+    'targets:configure': ({ id, dryRun }) => configureMount(core.accounts, id, { dryRun: dryRun ?? false }),
+    'targets:unconfigure': ({ id }) => unconfigureMount(core.accounts, id),
     'nextcloud:start': async ({ server, caPem }) => {
       const origin = nextcloudOrigin(server);
       if (!origin) {

@@ -1,7 +1,8 @@
 import { homedir } from 'node:os';
 import type { AccountStore } from '../accounts/account-store';
 import { PonteError } from '../errors/ponte-error';
-import { mountPlan, type MountOs, type MountPlan, type PlanStep } from './mount/mount-plan';
+import type { TargetOutcome } from '@shared/targets';
+import { mountPlan, type MountOs, type PlanStep } from './mount/mount-plan';
 import { runPlanSteps } from './mount/run-mount-plan';
 
 export interface ConfigureOptions {
@@ -12,12 +13,8 @@ export interface ConfigureOptions {
   onStep?: (step: PlanStep, index: number, total: number) => void;
 }
 
-export interface ConfigureOutcome {
-  /** False when it was already set up (nothing done) or on a dry run. */
-  changed: boolean;
-  location: string;
-  plan: MountPlan;
-}
+/** `changed` is false when it was already set up (nothing done) or on a dry run. */
+export type ConfigureOutcome = TargetOutcome;
 
 function currentOs(): MountOs {
   const os = process.platform;
