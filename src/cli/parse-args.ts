@@ -57,7 +57,12 @@ export const commandOptions: Record<string, OptionSpecs> = {
     'undo-targets': { type: 'boolean' },
     'keep-targets': { type: 'boolean' },
   },
-  configure: { target: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  configure: {
+    target: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    out: { type: 'string' },
+    'with-password': { type: 'boolean' },
+  },
   unconfigure: { target: { type: 'string' } },
 };
 

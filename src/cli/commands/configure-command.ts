@@ -1,13 +1,16 @@
+import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { PonteError } from '@core/errors/ponte-error';
 import { configureMount, unconfigureMount } from '@core/targets/configure-mount';
+import { accountMobileconfig } from '@core/targets/mobileconfig';
+import { writeFileAtomic } from '@core/storage/atomic-write';
 import type { PlanStep } from '@core/targets/mount/mount-plan';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
-const TARGETS = ['mount'];
+const TARGETS = ['mount', 'mobileconfig'];
 
 /** `ponte configure ID --target mount [--dry-run]` and `ponte unconfigure ID --target mount`. */
 export async function configureCommand(
@@ -27,6 +30,7 @@ export async function configureCommand(
     if (!json) io.out(`  … ${describeStep(step, t)}`);
   };
   try {
+    if (target === 'mobileconfig') return await exportProfile(core, id, undo, options, context);
     if (undo) {
       const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
       if (json) printJson(io, outcome);
@@ -82,4 +86,35 @@ function describeStep(step: PlanStep, t: TFunction): string {
     case 'remove-credential':
       return t('configure.steps.removeCredential', { server: step.server, user: step.username });
   }
+}
+
+/**
+ * `--target mobileconfig`: writes the profile to a file (for a Mac, or to carry to an iPhone); with
+ * --with-password the passwords are inside and the file is readable by its owner only.
+ */
+async function exportProfile(
+  core: Core,
+  id: string,
+  undo: boolean,
+  options: CommandOptionValues,
+  { io, t, json }: VerifyContext,
+): Promise<number> {
+  if (undo) throw new UsageError(t('configure.cli.profileUndo'));
+  const withPassword = options['with-password'] === true;
+  const account = await core.accounts.get(id);
+  const out =
+    typeof options.out === 'string'
+      ? resolve(options.out)
+      : resolve(`${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`);
+  await writeFileAtomic(
+    out,
+    await accountMobileconfig(core.accounts, id, withPassword),
+    withPassword ? 0o600 : 0o644,
+  );
+  if (json) printJson(io, { written: out, withPassword });
+  else
+    io.out(
+      t(withPassword ? 'configure.cli.profileWithPassword' : 'configure.cli.profileWritten', { file: out }),
+    );
+  return EXIT_OK;
 }

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
+import plist from 'plist';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'webdav';
 import type { AccountSummary } from '@shared/models';
@@ -129,6 +130,40 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     expect(await keytar.getPassword('Ponte', `account:${id}:main`)).toBeNull();
     await dav.deleteFile(`/${name}`);
   }, 120_000);
+
+  it('--target mobileconfig writes a profile for Apple devices; passwords only with --with-password', async () => {
+    const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const file = join(dir, 'anna.mobileconfig');
+    const plain = await ponte(['configure', id, '--target', 'mobileconfig', '--out', file]);
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('the device asks for the password once');
+    const profile = plist.parse(await readFile(file, 'utf8')) as {
+      PayloadContent: { PayloadType: string }[];
+    };
+    expect(profile.PayloadContent.map((payload) => payload.PayloadType)).toEqual([
+      'com.apple.caldav.account',
+      'com.apple.mail.managed',
+    ]);
+    expect(await readFile(file, 'utf8')).not.toContain(anna.password);
+    expect((await stat(file)).mode & 0o777).toBe(0o644);
+
+    const withPassword = await ponte([
+      'configure',
+      id,
+      '--target',
+      'mobileconfig',
+      '--out',
+      file,
+      '--with-password',
+    ]);
+    expect(withPassword.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain(anna.password);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(withPassword.stdout + withPassword.stderr).not.toContain(anna.password);
+    expect((await ponte(['unconfigure', id, '--target', 'mobileconfig'])).code).toBe(2);
+    await ponte(['account', 'remove', id]);
+  }, 60_000);
 
   it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
     expect((await ponte(['configure'])).code).toBe(2);
