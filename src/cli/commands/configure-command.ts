@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { PonteError } from '@core/errors/ponte-error';
 import { configureMount, unconfigureMount } from '@core/targets/configure-mount';
+import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { accountMobileconfig } from '@core/targets/mobileconfig';
 import { writeFileAtomic } from '@core/storage/atomic-write';
 import type { PlanStep } from '@core/targets/mount/mount-plan';
@@ -10,7 +11,7 @@ import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
-const TARGETS = ['mount', 'mobileconfig'];
+const TARGETS = ['mount', 'mobileconfig', 'autoconfig'];
 
 /** `ponte configure ID --target mount [--dry-run]` and `ponte unconfigure ID --target mount`. */
 export async function configureCommand(
@@ -30,7 +31,9 @@ export async function configureCommand(
     if (!json) io.out(`  … ${describeStep(step, t)}`);
   };
   try {
-    if (target === 'mobileconfig') return await exportProfile(core, id, undo, options, context);
+    if (target === 'mobileconfig' || target === 'autoconfig') {
+      return await exportFile(core, id, target, undo, options, context);
+    }
     if (undo) {
       const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
       if (json) printJson(io, outcome);
@@ -89,32 +92,39 @@ function describeStep(step: PlanStep, t: TFunction): string {
 }
 
 /**
- * `--target mobileconfig`: writes the profile to a file (for a Mac, or to carry to an iPhone); with
- * --with-password the passwords are inside and the file is readable by its owner only.
+ * The file targets: `mobileconfig` (for a Mac, or to carry to an iPhone; with --with-password the passwords are
+ * inside and the file is readable by its owner only) and `autoconfig` (Mozilla's format, for IT to publish;
+ * never a password).
  */
-async function exportProfile(
+async function exportFile(
   core: Core,
   id: string,
+  target: 'mobileconfig' | 'autoconfig',
   undo: boolean,
   options: CommandOptionValues,
   { io, t, json }: VerifyContext,
 ): Promise<number> {
-  if (undo) throw new UsageError(t('configure.cli.profileUndo'));
-  const withPassword = options['with-password'] === true;
+  if (undo) throw new UsageError(t(`configure.cli.${target}Undo`));
+  const withPassword = target === 'mobileconfig' && options['with-password'] === true;
   const account = await core.accounts.get(id);
-  const out =
+  const name = account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const out = resolve(
     typeof options.out === 'string'
-      ? resolve(options.out)
-      : resolve(`${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`);
-  await writeFileAtomic(
-    out,
-    await accountMobileconfig(core.accounts, id, withPassword),
-    withPassword ? 0o600 : 0o644,
+      ? options.out
+      : target === 'mobileconfig'
+        ? `${name}.mobileconfig`
+        : 'config-v1.1.xml',
   );
+  const body =
+    target === 'mobileconfig'
+      ? await accountMobileconfig(core.accounts, id, withPassword)
+      : autoconfigXml(account);
+  await writeFileAtomic(out, body, withPassword ? 0o600 : 0o644);
   if (json) printJson(io, { written: out, withPassword });
-  else
-    io.out(
-      t(withPassword ? 'configure.cli.profileWithPassword' : 'configure.cli.profileWritten', { file: out }),
-    );
+  else {
+    const key =
+      target === 'autoconfig' ? 'autoconfigWritten' : withPassword ? 'profileWithPassword' : 'profileWritten';
+    io.out(t(`configure.cli.${key}`, { file: out }));
+  }
   return EXIT_OK;
 }

@@ -7,6 +7,7 @@ import plist from 'plist';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'webdav';
 import type { AccountSummary } from '@shared/models';
+import { parseAutoconfig } from '@core/discovery/autoconfig-xml';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { gvfsHasMount, startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigUser } from '../verify/rig-targets';
@@ -131,7 +132,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     await dav.deleteFile(`/${name}`);
   }, 120_000);
 
-  it('--target mobileconfig writes a profile for Apple devices; passwords only with --with-password', async () => {
+  it('file targets: a profile for Apple devices (passwords only with --with-password) and an autoconfig file for IT', async () => {
     const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const file = join(dir, 'anna.mobileconfig');
@@ -162,6 +163,21 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(withPassword.stdout + withPassword.stderr).not.toContain(anna.password);
     expect((await ponte(['unconfigure', id, '--target', 'mobileconfig'])).code).toBe(2);
+
+    // For IT: Mozilla's autoconfig file, which discovery itself reads back as the same server.
+    const xmlFile = join(dir, 'config-v1.1.xml');
+    const auto = await ponte(['configure', id, '--target', 'autoconfig', '--out', xmlFile]);
+    expect(auto.code, auto.stdout + auto.stderr).toBe(0);
+    expect(parseAutoconfig(await readFile(xmlFile, 'utf8'), anna.email)).toEqual({
+      ok: true,
+      servers: [
+        {
+          service: 'imap',
+          endpoint: { host: '127.0.0.1', port: rig.imap.tlsPort, security: 'tls' },
+          username: anna.email,
+        },
+      ],
+    });
     await ponte(['account', 'remove', id]);
   }, 60_000);
 

@@ -1,25 +1,10 @@
 import plist from 'plist';
 import { describe, expect, it } from 'vitest';
+import { sampleAccount } from './sample-account';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { mobileconfig } from '@core/targets/mobileconfig';
 
-const account = accountFromRequest(
-  {
-    email: 'anna@studio.ch',
-    displayName: 'Studio <Rossi> & Co',
-    kind: 'mailbox-password',
-    request: {
-      username: 'anna@studio.ch',
-      imap: { host: 'mail.example.com', port: 993, security: 'tls' },
-      smtp: { host: 'mail.example.com', port: 587, security: 'starttls' },
-      caldav: { url: 'https://sync.example.com/' },
-      carddav: { url: 'https://sync.example.com:8443/dav/' },
-      credentials: [{ id: 'sync', username: 'AB12345' }],
-      use: { caldav: 'sync', carddav: 'sync' },
-    },
-  },
-  new Date('2026-11-23T10:00:00Z'),
-);
+const account = sampleAccount();
 
 type Dict = Record<string, unknown>;
 const parse = (xml: string): Dict => plist.parse(xml) as Dict;
@@ -29,7 +14,7 @@ describe('.mobileconfig', () => {
   it('is a plist with a CalDAV, a CardDAV and a Mail payload, each with its own user name', () => {
     const profile = parse(mobileconfig(account));
     expect(profile).toMatchObject({ PayloadType: 'Configuration', PayloadVersion: 1 });
-    expect(profile.PayloadDisplayName).toBe('Studio <Rossi> & Co (Ponte)');
+    expect(profile.PayloadDisplayName).toBe('Studio <Rossi> & Partner (Ponte)');
     const [caldav, carddav, mail] = payloads(profile);
     expect([caldav?.PayloadType, carddav?.PayloadType, mail?.PayloadType]).toEqual([
       'com.apple.caldav.account',
@@ -37,20 +22,20 @@ describe('.mobileconfig', () => {
       'com.apple.mail.managed',
     ]);
     expect(caldav).toMatchObject({
-      CalDAVHostName: 'sync.example.com',
+      CalDAVHostName: 'sync.studio-rossi.ch',
       CalDAVPort: 443,
       CalDAVUsername: 'AB12345',
     });
     expect(carddav).toMatchObject({
       CardDAVPort: 8443,
-      CardDAVPrincipalURL: 'https://sync.example.com:8443/dav/',
+      CardDAVPrincipalURL: 'https://sync.studio-rossi.ch:8443/dav/',
     });
     expect(mail).toMatchObject({
-      EmailAddress: 'anna@studio.ch',
+      EmailAddress: 'anna@studio-rossi.ch',
       IncomingMailServerUseSSL: true,
       OutgoingMailServerPortNumber: 587,
       OutgoingMailServerUseSSL: false,
-      IncomingMailServerUsername: 'anna@studio.ch',
+      IncomingMailServerUsername: 'anna@studio-rossi.ch',
     });
   });
 
