@@ -3,7 +3,9 @@ import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { PonteError } from '@core/errors/ponte-error';
 import { configureMount, unconfigureMount } from '@core/targets/configure-mount';
+import QRCode from 'qrcode';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
+import { davx5Link } from '@core/targets/davx5-link';
 import { accountMobileconfig } from '@core/targets/mobileconfig';
 import { writeFileAtomic } from '@core/storage/atomic-write';
 import type { PlanStep } from '@core/targets/mount/mount-plan';
@@ -11,7 +13,7 @@ import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
-const TARGETS = ['mount', 'mobileconfig', 'autoconfig'];
+const TARGETS = ['mount', 'mobileconfig', 'autoconfig', 'davx5'];
 
 /** `ponte configure ID --target mount [--dry-run]` and `ponte unconfigure ID --target mount`. */
 export async function configureCommand(
@@ -31,6 +33,7 @@ export async function configureCommand(
     if (!json) io.out(`  … ${describeStep(step, t)}`);
   };
   try {
+    if (target === 'davx5') return await showDavx5(core, id, undo, context);
     if (target === 'mobileconfig' || target === 'autoconfig') {
       return await exportFile(core, id, target, undo, options, context);
     }
@@ -125,6 +128,24 @@ async function exportFile(
     const key =
       target === 'autoconfig' ? 'autoconfigWritten' : withPassword ? 'profileWithPassword' : 'profileWritten';
     io.out(t(`configure.cli.${key}`, { file: out }));
+  }
+  return EXIT_OK;
+}
+
+/** `--target davx5`: the link DAVx⁵ opens with the login filled in, and the same as a QR code to scan. */
+async function showDavx5(
+  core: Core,
+  id: string,
+  undo: boolean,
+  { io, t, json }: VerifyContext,
+): Promise<number> {
+  if (undo) throw new UsageError(t('configure.cli.davx5Undo'));
+  const link = davx5Link(await core.accounts.get(id));
+  if (!link) throw new PonteError('INVALID_INPUT', t('configure.cli.davx5None'));
+  if (json) printJson(io, { link });
+  else {
+    io.out(t('configure.cli.davx5', { link }));
+    io.out(await QRCode.toString(link, { type: 'terminal', small: true }));
   }
   return EXIT_OK;
 }

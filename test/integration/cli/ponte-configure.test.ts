@@ -132,7 +132,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     await dav.deleteFile(`/${name}`);
   }, 120_000);
 
-  it('file targets: a profile for Apple devices (passwords only with --with-password) and an autoconfig file for IT', async () => {
+  it('file targets: a profile for Apple devices (passwords only with --with-password), a DAVx⁵ link and QR, an autoconfig file for IT', async () => {
     const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const file = join(dir, 'anna.mobileconfig');
@@ -163,6 +163,17 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(withPassword.stdout + withPassword.stderr).not.toContain(anna.password);
     expect((await ponte(['unconfigure', id, '--target', 'mobileconfig'])).code).toBe(2);
+
+    // For Android: DAVx⁵'s login link, as text and as a QR code in the terminal.
+    const phone = await ponte(['configure', id, '--target', 'davx5', '--json']);
+    const caldavUrl = new URL(rig.caldav.url);
+    expect(JSON.parse(phone.stdout)).toEqual({
+      link: `caldavs://${encodeURIComponent(anna.login)}@${caldavUrl.host}${caldavUrl.pathname}`,
+    });
+    const human = await ponte(['configure', id, '--target', 'davx5']);
+    expect(human.stdout).toContain('caldavs://');
+    expect(human.stdout).toContain('▄');
+    expect(human.stdout).not.toContain(anna.password);
 
     // For IT: Mozilla's autoconfig file, which discovery itself reads back as the same server.
     const xmlFile = join(dir, 'config-v1.1.xml');
