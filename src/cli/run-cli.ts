@@ -3,11 +3,13 @@ import { resolveDataDir } from '@core/paths/data-dir';
 import { homedir } from 'node:os';
 import { chooseCliLanguage, createTranslator } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
+import { PonteError } from '@core/errors/ponte-error';
+import type { TFunction } from 'i18next';
 import { accountCommand } from './commands/account-command';
 import { configureCommand } from './commands/configure-command';
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { verifyCommand } from './commands/verify-command';
-import { EXIT_USAGE, printJson, type CliIo } from './output';
+import { EXIT_FAILED, EXIT_USAGE, printJson, type CliIo } from './output';
 import { parseCliArgs, UsageError } from './parse-args';
 
 export interface CliContext {
@@ -84,6 +86,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         return await providersCommand(core, { io, t, json: args.json, language });
       } catch (error) {
         if (error instanceof UsageError) return usageError(io, args.json, error.message);
+        // Every command's operations fail the same way: the translated title, then the details.
+        if (error instanceof PonteError) return operationFailed(io, args.json, t, error);
         throw error;
       }
     case undefined:
@@ -91,6 +95,12 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     default:
       return usageError(io, args.json, t('cli.unknownCommand', { command: args.command }));
   }
+}
+
+function operationFailed(io: CliIo, json: boolean, t: TFunction, error: PonteError): number {
+  if (json) printJson(io, { ok: false, error: error.toWire() });
+  else io.err(`${t(`errors.${error.code}.title`, { defaultValue: error.message })}\n${error.message}`);
+  return EXIT_FAILED;
 }
 
 function usageError(io: CliIo, json: boolean, message: string): number {

@@ -1,4 +1,5 @@
 import type { DiscoveryResult, ProviderCredential } from './discovery';
+import type { CredentialKind } from './models';
 import { type MailEndpoint, SERVICE_KINDS, type ServiceKind } from './verify';
 
 type UrlService = 'caldav' | 'carddav' | 'webdav';
@@ -77,4 +78,12 @@ export function credentialPlan(result: DiscoveryResult): CredentialPlan | null {
 /** A catalog user name ready to use, or '' when it still holds a placeholder for the person to fill. */
 export function filledUsername(credential: ProviderCredential): string {
   return hasPlaceholder(credential.username) ? '' : credential.username;
+}
+
+/** The catalog's lifetime is that of its app passwords; a mailbox or account password does not expire by it. */
+export function credentialLifetime(
+  kind: CredentialKind,
+  appPasswordLifetimeDays: number | null,
+): number | null {
+  return kind === 'app-password' ? appPasswordLifetimeDays : null;
 }

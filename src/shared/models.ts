@@ -31,6 +31,8 @@ export interface CredentialSummary {
   /** ISO date the password was pasted (its age counts from here). */
   createdAt: string;
   lifetimeDays: number | null;
+  /** Whole days since it was entered. */
+  ageDays: number;
   /** ISO date it stops working, when its lifetime is known. */
   expiresAt: string | null;
 }

@@ -5,10 +5,14 @@ import { summarizeAccount } from '@core/accounts/account-builders';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { removeAccount } from '@core/accounts/remove-account';
 import { discover } from '@core/discovery/discover';
-import { bestSettings, type CredentialPlan, credentialPlan } from '@shared/discovery-settings';
+import {
+  bestSettings,
+  credentialLifetime,
+  type CredentialPlan,
+  credentialPlan,
+} from '@shared/discovery-settings';
 import type { ServiceKind, VerifyRequest } from '@shared/verify';
-import { PonteError } from '@core/errors/ponte-error';
-import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import { readCredentials } from './credential-input';
 import { buildRequest, readPassword, type VerifyContext } from './verify-command';
@@ -23,32 +27,24 @@ export async function accountCommand(
   context: VerifyContext,
 ): Promise<number> {
   const [action, id] = rest;
-  try {
-    switch (action) {
-      case 'list':
-        return await listAccounts(core, context);
-      case 'remove':
-        if (!id) throw new UsageError(context.t('accounts.cli.missingId'));
-        await removeWithTargets(core, id, options, context);
-        if (context.json) printJson(context.io, { removed: id });
-        else context.io.out(context.t('accounts.cli.removed', { id }));
-        return EXIT_OK;
-      case 'add':
-        return await addAccount(core, options, context);
-      default:
-        throw new UsageError(context.t('accounts.cli.usage'));
-    }
-  } catch (error) {
-    if (!(error instanceof PonteError)) throw error;
-    const { io, t } = context;
-    if (context.json) printJson(io, { ok: false, error: error.toWire() });
-    else io.err(`${t(`errors.${error.code}.title`, { defaultValue: error.message })}\n${error.message}`);
-    return EXIT_FAILED;
+  switch (action) {
+    case 'list':
+      return await listAccounts(core, context);
+    case 'remove':
+      if (!id) throw new UsageError(context.t('accounts.cli.missingId'));
+      await removeWithTargets(core, id, options, context);
+      if (context.json) printJson(context.io, { removed: id });
+      else context.io.out(context.t('accounts.cli.removed', { id }));
+      return EXIT_OK;
+    case 'add':
+      return await addAccount(core, options, context);
+    default:
+      throw new UsageError(context.t('accounts.cli.usage'));
   }
 }
 
 async function listAccounts(core: Core, { io, t, json }: VerifyContext): Promise<number> {
-  const accounts = (await core.accounts.list()).map(summarizeAccount);
+  const accounts = (await core.accounts.list()).map((account) => summarizeAccount(account));
   if (json) {
     printJson(io, accounts);
     return EXIT_OK;
@@ -88,7 +84,8 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   const kind = (text('kind') ?? filled.kind ?? 'app-password') as CredentialKind;
   if (!KINDS.includes(kind)) throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
   const lifetime = text('lifetime-days');
-  const lifetimeDays = lifetime === undefined ? filled.lifetimeDays : Number(lifetime);
+  const lifetimeDays =
+    lifetime === undefined ? credentialLifetime(kind, filled.lifetimeDays) : Number(lifetime);
   if (lifetimeDays !== null && (!Number.isInteger(lifetimeDays) || lifetimeDays < 1 || lifetimeDays > 3650)) {
     throw new UsageError(t('accounts.cli.badLifetime'));
   }
@@ -124,7 +121,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
             credential.id,
             {
               kind: credential.kind,
-              lifetimeDays: credential.kind === 'app-password' ? filled.lifetimeDays : null,
+              lifetimeDays: credentialLifetime(credential.kind, filled.lifetimeDays),
             },
           ]),
         ),

@@ -8,8 +8,8 @@ import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { davx5Link } from '@core/targets/davx5-link';
 import { accountMobileconfig } from '@core/targets/mobileconfig';
 import { writeFileAtomic } from '@core/storage/atomic-write';
-import type { PlanStep } from '@core/targets/mount/mount-plan';
-import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import type { PlanStep } from '@shared/targets';
+import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
@@ -32,48 +32,41 @@ export async function configureCommand(
   const progress = (step: PlanStep): void => {
     if (!json) io.out(`  … ${describeStep(step, t)}`);
   };
-  try {
-    if (target === 'davx5') return await showDavx5(core, id, undo, context);
-    if (target === 'mobileconfig' || target === 'autoconfig') {
-      return await exportFile(core, id, target, undo, options, context);
-    }
-    if (undo) {
-      const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
-      if (json) printJson(io, outcome);
-      else {
-        io.out(outcome.changed ? t('configure.cli.undone') : t('configure.cli.nothingToUndo'));
-        for (const note of outcome.notes) io.out(`  ${note}`);
-      }
-      return EXIT_OK;
-    }
-    const dryRun = options['dry-run'] === true;
-    const outcome = await configureMount(core.accounts, id, { dryRun, onStep: progress });
-    if (json)
-      printJson(io, {
-        changed: outcome.changed,
-        location: outcome.location,
-        ...(dryRun ? { plan: outcome.plan } : {}),
-      });
-    else if (dryRun) {
-      io.out(t('configure.cli.plan'));
-      for (const step of outcome.plan.steps) io.out(`  ${describeStep(step, t)}`);
-      io.out(t('configure.cli.undoPlan'));
-      for (const step of outcome.plan.undo) io.out(`  ${describeStep(step, t)}`);
-      for (const warning of outcome.plan.warnings) io.out(t(`configure.warnings.${warning}`));
-    } else {
-      io.out(
-        outcome.changed
-          ? t('configure.cli.mounted', { location: outcome.location })
-          : t('configure.cli.already', { location: outcome.location }),
-      );
+  if (target === 'davx5') return await showDavx5(core, id, undo, context);
+  if (target === 'mobileconfig' || target === 'autoconfig') {
+    return await exportFile(core, id, target, undo, options, context);
+  }
+  if (undo) {
+    const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
+    if (json) printJson(io, outcome);
+    else {
+      io.out(outcome.changed ? t('configure.cli.undone') : t('configure.cli.nothingToUndo'));
+      for (const note of outcome.notes) io.out(`  ${note}`);
     }
     return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof PonteError)) throw error;
-    if (json) printJson(io, { ok: false, error: error.toWire() });
-    else io.err(`${t(`errors.${error.code}.title`, { defaultValue: error.message })}\n${error.message}`);
-    return EXIT_FAILED;
   }
+  const dryRun = options['dry-run'] === true;
+  const outcome = await configureMount(core.accounts, id, { dryRun, onStep: progress });
+  if (json)
+    printJson(io, {
+      changed: outcome.changed,
+      location: outcome.location,
+      ...(dryRun ? { plan: outcome.plan } : {}),
+    });
+  else if (dryRun) {
+    io.out(t('configure.cli.plan'));
+    for (const step of outcome.plan.steps) io.out(`  ${describeStep(step, t)}`);
+    io.out(t('configure.cli.undoPlan'));
+    for (const step of outcome.plan.undo) io.out(`  ${describeStep(step, t)}`);
+    for (const warning of outcome.plan.warnings) io.out(t(`configure.warnings.${warning}`));
+  } else {
+    io.out(
+      outcome.changed
+        ? t('configure.cli.mounted', { location: outcome.location })
+        : t('configure.cli.already', { location: outcome.location }),
+    );
+  }
+  return EXIT_OK;
 }
 
 /** One step in words; a command is shown as it will run (it never holds the password). */

@@ -61,7 +61,7 @@ export function accountFromRequest(input: NewAccount, now: Date): Account {
 
 const DAY_MS = 86_400_000;
 
-export function summarizeAccount(account: Account): AccountSummary {
+export function summarizeAccount(account: Account, now = new Date()): AccountSummary {
   return {
     id: account.id,
     displayName: account.displayName,
@@ -80,6 +80,7 @@ export function summarizeAccount(account: Account): AccountSummary {
     targets: (account.targets ?? []).map(({ target, at, location }) => ({ target, at, location })),
     credentials: account.credentials.map((credential) => ({
       ...credential,
+      ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(credential.createdAt)) / DAY_MS)),
       expiresAt:
         credential.lifetimeDays === null
           ? null

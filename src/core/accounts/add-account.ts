@@ -36,5 +36,5 @@ export async function addVerifiedAccount(
     secrets[credential.id] = credential.id === MAIN_CREDENTIAL ? password : (passwords[credential.id] ?? '');
   }
   await store.add(account, secrets);
-  return summarizeAccount(account);
+  return summarizeAccount(account, now);
 }

@@ -48,7 +48,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       }
       return core.settings.update(changes);
     },
-    'accounts:list': async () => (await core.accounts.list()).map(summarizeAccount),
+    'accounts:list': async () => (await core.accounts.list()).map((account) => summarizeAccount(account)),
     'accounts:add': ({ password, loginFlowId, passwords, ...input }) =>
       addVerifiedAccount(core.accounts, input, mainPassword(core, password, loginFlowId), passwords),
     'accounts:check': async ({ id }) => {

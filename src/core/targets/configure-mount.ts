@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import type { AccountStore } from '../accounts/account-store';
 import { PonteError } from '../errors/ponte-error';
-import type { TargetOutcome } from '@shared/targets';
-import { mountPlan, type MountOs, type PlanStep } from './mount/mount-plan';
+import type { MountOs, PlanStep, TargetOutcome } from '@shared/targets';
+import { mountPlan } from './mount/mount-plan';
 import { runPlanSteps } from './mount/run-mount-plan';
 
 export interface ConfigureOptions {

@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { runPonte } from '../../support/run-ponte';
 import type { AccountSummary } from '@shared/models';
 import type { ServiceResult } from '@shared/verify';
 import { rigUser } from '../verify/rig-targets';
 
-const root = join(__dirname, '../../..');
 const rig = inject('rig');
 const marco = rigUser(rig, 1);
 let dataDir: string;
@@ -19,17 +18,7 @@ beforeEach(async () => {
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 function ponte(args: string[], stdin: string | null = null) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
-      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end(stdin ?? undefined);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
 }
 
 const serviceArgs = [
@@ -227,5 +216,17 @@ describe('ponte account', () => {
     const unknown = await ponte(['account', 'remove', '00000000-0000-4000-8000-000000000000']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('does not exist');
+    // Every command reports an operation's failure the same way, `verify --account` included.
+    const unknownCheck = await ponte([
+      'verify',
+      '--account',
+      '00000000-0000-4000-8000-000000000000',
+      '--json',
+    ]);
+    expect(unknownCheck.code).toBe(1);
+    expect(JSON.parse(unknownCheck.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_NOT_FOUND' },
+    });
   });
 });

@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPonte } from '../../support/run-ponte';
 import type { DoctorReport } from '@shared/models';
 import { version } from '../../../package.json';
 
-const root = join(__dirname, '../../..');
-const run = promisify(execFile);
 let dataDir: string;
 
 beforeEach(async () => {
@@ -17,17 +14,8 @@ beforeEach(async () => {
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 /** Runs the built `ponte` command as a person would, returning its exit code and output. */
-async function ponte(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
-      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '', ...env },
-      timeout: 30_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+function ponte(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir, ...env } });
 }
 
 describe('ponte doctor', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import plist from 'plist';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runPonte } from '../../support/run-ponte';
 import { createClient } from 'webdav';
 import type { AccountSummary } from '@shared/models';
 import { parseAutoconfig } from '@core/discovery/autoconfig-xml';
@@ -12,7 +13,6 @@ import { rigHttpsAgent } from '../../rig/rig-tls';
 import { gvfsHasMount, startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigUser } from '../verify/rig-targets';
 
-const root = join(__dirname, '../../..');
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const host = new URL(anna.webdavUrl).host;
@@ -30,22 +30,7 @@ afterAll(async () => {
 });
 
 function ponte(args: string[], stdin = '') {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
-      env: {
-        ...process.env,
-        PONTE_DATA_DIR: join(dir, 'data'),
-        HOME: join(dir, 'home'),
-        LANG: 'en_US.UTF-8',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end(stdin);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runPonte(args, { env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: join(dir, 'home') }, stdin });
 }
 
 /** Saves the rig's first user with the given services, as IT would from a script. */
@@ -191,6 +176,39 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     });
     await ponte(['account', 'remove', id]);
   }, 60_000);
+
+  it('a refused password leaves nothing behind; the undo still works once the drive was unmounted at logout', async () => {
+    const add = await addAnna(['--webdav', anna.webdavUrl]);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    await writeFile(bookmarks, 'file:///srv/shared Shared\n');
+
+    // The keychain now holds a password the server refuses (changed elsewhere): the mount fails half-way.
+    await keytar.setPassword('Ponte', `account:${id}:main`, 'changed-elsewhere');
+    const refused = await ponte(['configure', id, '--target', 'mount']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('could not be connected');
+    expect(await gvfsHasMount(host)).toBe(false);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv/shared Shared\n');
+    const afterRefusal = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
+    expect(afterRefusal.find((a) => a.id === id)?.targets).toEqual([]);
+
+    await keytar.setPassword('Ponte', `account:${id}:main`, anna.password);
+    const mounted = JSON.parse((await ponte(['configure', id, '--target', 'mount', '--json'])).stdout) as {
+      location: string;
+    };
+    // Logging out unmounts GVfs drives; the recorded undo must still take back the rest.
+    await new Promise<void>((resolve) =>
+      spawn('gio', ['mount', '--unmount', mounted.location]).on('close', () => resolve()),
+    );
+    expect(await gvfsHasMount(host)).toBe(false);
+    const undo = await ponte(['unconfigure', id, '--target', 'mount']);
+    expect(undo.code, undo.stdout + undo.stderr).toBe(0);
+    expect(undo.stdout).toContain('Taken back.');
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv/shared Shared\n');
+    expect((await ponte(['unconfigure', id, '--target', 'mount'])).stdout).toContain('Nothing to take back');
+    await ponte(['account', 'remove', id]);
+  }, 90_000);
 
   it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
     expect((await ponte(['configure'])).code).toBe(2);

@@ -1,33 +1,19 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runPonte } from '../../support/run-ponte';
 import { describe, expect, inject, it } from 'vitest';
 import type { DiscoveryResult } from '@shared/discovery';
 import type { ProviderSummary } from '@shared/models';
 
-const root = join(__dirname, '../../..');
 const rig = inject('rig');
-const exec = promisify(execFile);
 
 /** The built `ponte`, with discovery's DNS pointed at the rig's dnsmasq as PONTE_DNS_SERVER allows. */
-async function ponte(args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
-      env: {
-        ...process.env,
-        PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'),
-        PONTE_DNS_SERVER: `127.0.0.1:${rig.dns.port}`,
-        LANG: 'en_US.UTF-8',
-        LANGUAGE: '',
-        LC_ALL: '',
-      },
-      timeout: 30_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
+function ponte(args: string[]) {
+  return runPonte(args, {
+    env: {
+      PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'),
+      PONTE_DNS_SERVER: `127.0.0.1:${rig.dns.port}`,
+    },
+  });
 }
 
 describe('ponte providers / ponte discover', () => {

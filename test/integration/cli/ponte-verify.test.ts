@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { runPonte } from '../../support/run-ponte';
 import type { ServiceResult } from '@shared/verify';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,6 @@ import { startSilentServer } from '../../support/fake-servers';
 import { selfSignedCertificate } from '../../support/test-certificates';
 import { rigUser } from '../verify/rig-targets';
 
-const root = join(__dirname, '../../..');
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 let dataDir: string;
@@ -21,32 +20,13 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The built `ponte` command with the password piped in, as a script would run it. */
 function ponte(
   args: string[],
   stdin: string | null,
   onStart?: (kill: (signal: NodeJS.Signals) => void) => void,
 ) {
-  return new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
-      env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'en_US.UTF-8', LANGUAGE: '', LC_ALL: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    if (stdin === null) child.stdin.end();
-    else child.stdin.end(stdin);
-    onStart?.((signal) => child.kill(signal));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin, ...(onStart ? { onStart } : {}) });
 }
 
 const rigArgs = (caFile = rig.caFile): string[] => [

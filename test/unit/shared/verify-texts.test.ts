@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../src/shared/i18n/locales/en.json';
 import type { DiscoveryResult, MailCandidate, UrlCandidate } from '@shared/discovery';
-import { bestSettings } from '@shared/discovery-settings';
+import { bestSettings, credentialLifetime } from '@shared/discovery-settings';
 import type { ServiceResult } from '@shared/verify';
 import { failurePhrases, type Phrase } from '@shared/verify-summary';
 
@@ -107,5 +107,14 @@ describe('bestSettings', () => {
       durationMs: 1,
     };
     expect(bestSettings(result).username).toBe('anna@studio.ch');
+  });
+});
+
+describe('credentialLifetime', () => {
+  it('gives the catalog’s lifetime to app passwords only (UI and CLI both save through it)', () => {
+    expect(credentialLifetime('app-password', 90)).toBe(90);
+    expect(credentialLifetime('mailbox-password', 90)).toBeNull();
+    expect(credentialLifetime('account-password', 90)).toBeNull();
+    expect(credentialLifetime('app-password', null)).toBeNull();
   });
 });

@@ -1,6 +1,4 @@
-import type { MountInput, MountOs, MountPlan, PlanStep } from '@shared/targets';
-
-export type { MountInput, MountOs, MountPlan, PlanStep };
+import type { MountInput, MountOs, MountPlan } from '@shared/targets';
 
 // A drive mount, per OS, as a plan: the steps Ponte will take (tools it needs, commands it runs, files and
 // keychain items it writes) and the steps that undo them. Pure data, computed without touching the machine, so

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PlanStep } from './mount-plan';
+import type { PlanStep } from '@shared/targets';
 
 // The undo steps of a configured target are kept in accounts.json, so "unconfigure" takes back exactly what
 // was done, even after the account's settings changed. Read back through this schema like the rest of the file.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PonteError } from '../../errors/ponte-error';
 import { findExecutable } from '../../platform/find-executable';
 import { writeFileAtomic } from '../../storage/atomic-write';
-import type { PlanStep } from './mount-plan';
+import type { PlanStep } from '@shared/targets';
 
 export interface RunOptions {
   /** Typed into the one step that asks for it (stdin), never put on a command line. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountFromRequest, summarizeAccount } from '@core/accounts/account-builders';
+import { accountFromRequest, lastCheckFrom, summarizeAccount } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
 import { removeAccount } from '@core/accounts/remove-account';
 import { PonteError } from '@core/errors/ponte-error';
@@ -110,12 +110,14 @@ describe('AccountStore', () => {
 });
 
 describe('summarizeAccount', () => {
-  it('dates the expiry from the lifetime, and says nothing of secrets', () => {
-    const summary = summarizeAccount(draft('a@pec.it'));
+  it('dates the expiry from the lifetime, counts the age, and says nothing of secrets', () => {
+    const summary = summarizeAccount(draft('a@pec.it'), new Date('2026-12-03T09:00:00Z'));
     expect(summary.credentials[0]?.expiresAt).toBe('2027-02-21T10:00:00.000Z');
+    // Entered 2026-11-23 10:00: 9 whole days later, not yet 10.
+    expect(summary.credentials[0]?.ageDays).toBe(9);
     expect(summary.services).toEqual(['imap']);
     expect(Object.keys(summary.credentials[0] ?? {}).sort()).toEqual(
-      ['createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'username'].sort(),
+      ['ageDays', 'createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'username'].sort(),
     );
   });
 });
@@ -155,5 +157,35 @@ describe('removing an account that set something up here', () => {
     await removeAccount(store, second.id, false);
     expect(await store.list()).toEqual([]);
     expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv Shared\n');
+  });
+});
+
+describe('lastCheckFrom', () => {
+  const at = new Date('2026-11-23T12:00:00Z');
+  it('keeps a finished check per service, and says nothing of a cancelled one', () => {
+    expect(
+      lastCheckFrom(
+        [
+          { service: 'imap', status: 'ok', code: null, durationMs: 5 },
+          { service: 'smtp', status: 'failed', code: 'AUTH_FAILED', durationMs: 5 },
+        ],
+        at,
+      ),
+    ).toEqual({
+      at: '2026-11-23T12:00:00.000Z',
+      results: [
+        { service: 'imap', status: 'ok', code: null },
+        { service: 'smtp', status: 'failed', code: 'AUTH_FAILED' },
+      ],
+    });
+    expect(
+      lastCheckFrom(
+        [
+          { service: 'imap', status: 'ok', code: null, durationMs: 5 },
+          { service: 'smtp', status: 'skipped', code: 'CANCELLED', durationMs: 5 },
+        ],
+        at,
+      ),
+    ).toBeNull();
   });
 });

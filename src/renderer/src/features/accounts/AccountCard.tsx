@@ -51,7 +51,7 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
           <li key={credential.id}>
             {t(`accounts.kind.${credential.kind}`)} · {credential.username} ·{' '}
             {t('accounts.createdAt', { date: date(credential.createdAt) })} ·{' '}
-            {t('accounts.age', { count: daysSince(credential.createdAt) })}
+            {t('accounts.age', { count: credential.ageDays })}
             {credential.expiresAt && (
               <> · {t('accounts.expiresAt', { date: date(credential.expiresAt) })}</>
             )}{' '}
@@ -121,11 +121,4 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
       </div>
     </li>
   );
-}
-
-const DAY_MS = 86_400_000;
-
-/** Whole days since an ISO date: what "45 days old" counts. */
-function daysSince(iso: string): number {
-  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / DAY_MS));
 }

@@ -13,7 +13,6 @@ import {
 interface Props {
   form: VerifyForm;
   errors: FormErrors;
-  disabled: boolean;
   onChange: <K extends 'username' | 'password' | 'extraCredentials'>(key: K, value: VerifyForm[K]) => void;
 }
 
@@ -21,7 +20,7 @@ interface Props {
  * The user name and password to check: one pair, or one per credential when the provider wants several
  * (each titled with the catalog's words for it, e.g. "Application password of the Infomaniak account").
  */
-export function CredentialFields({ form, errors, disabled, onChange }: Props) {
+export function CredentialFields({ form, errors, onChange }: Props) {
   const { t } = useTranslation();
   const updateExtra = (index: number, change: Partial<ExtraCredentialFields>): void =>
     onChange(
@@ -37,7 +36,6 @@ export function CredentialFields({ form, errors, disabled, onChange }: Props) {
         username={form.username}
         password={form.password}
         errors={{ username: errors.username, password: errors.password }}
-        disabled={disabled}
         onUsername={(value) => onChange('username', value)}
         onPassword={(value) => onChange('password', value)}
         passwordFromSignIn={form.loginFlow !== undefined}
@@ -55,7 +53,6 @@ export function CredentialFields({ form, errors, disabled, onChange }: Props) {
               username: errors[`credentials.${extra.id}.username`],
               password: errors[`credentials.${extra.id}.password`],
             }}
-            disabled={disabled}
             onUsername={(username) => updateExtra(index, { username })}
             onPassword={(password) => updateExtra(index, { password })}
           />
@@ -73,7 +70,6 @@ interface PairProps {
   username: string;
   password: string;
   errors: { username?: string | undefined; password?: string | undefined };
-  disabled: boolean;
   onUsername: (value: string) => void;
   onPassword: (value: string) => void;
   /** The provider handed core the password (Nextcloud sign-in): nothing to type, nothing shown. */
@@ -87,7 +83,7 @@ function CredentialPair(props: PairProps) {
   const { idPrefix: id, errors } = props;
   const hint = props.meta?.usernameHint?.[language] ?? t('verify.form.usernameHint');
   return (
-    <fieldset className="credentials" disabled={props.disabled}>
+    <fieldset className="credentials">
       <legend>{props.meta?.label[language] ?? props.legend}</legend>
       <div className="field">
         <label htmlFor={`${id}-username`}>{t('verify.form.username')}</label>

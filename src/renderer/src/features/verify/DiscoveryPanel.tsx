@@ -8,7 +8,6 @@ import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface Props {
-  disabled: boolean;
   /** Null when the provider found cannot be used (OAuth only): nothing to go on with. */
   onFound: (result: DiscoveryResult | null) => void;
   /** What an earlier visit found, shown again when the person comes back to this step. */
@@ -22,7 +21,7 @@ type State =
   | { phase: 'error'; error: WireError };
 
 /** Step one: the e-mail address in, the provider and the settings found out, with where they came from. */
-export function DiscoveryPanel({ disabled, onFound, initial }: Props) {
+export function DiscoveryPanel({ onFound, initial }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState(initial?.email ?? '');
   const [state, setState] = useState<State>(initial ? { phase: 'done', result: initial } : { phase: 'idle' });
@@ -58,10 +57,9 @@ export function DiscoveryPanel({ disabled, onFound, initial }: Props) {
             type="email"
             autoComplete="email"
             value={email}
-            disabled={disabled}
             onChange={(event) => setEmail(event.target.value)}
           />
-          <button type="submit" disabled={disabled || state.phase === 'finding' || !email.includes('@')}>
+          <button type="submit" disabled={state.phase === 'finding' || !email.includes('@')}>
             {t('discovery.form.find')}
           </button>
         </div>
@@ -74,7 +72,6 @@ export function DiscoveryPanel({ disabled, onFound, initial }: Props) {
             list="discovery-providers"
             value={providerName}
             autoComplete="off"
-            disabled={disabled}
             aria-describedby="discovery-provider-hint"
             onChange={(event) => setProviderName(event.target.value)}
           />
@@ -85,7 +82,7 @@ export function DiscoveryPanel({ disabled, onFound, initial }: Props) {
           </datalist>
           <button
             type="button"
-            disabled={disabled || !chosen || !email.includes('@') || state.phase === 'finding'}
+            disabled={!chosen || !email.includes('@') || state.phase === 'finding'}
             onClick={() => void run(chosen?.id)}
           >
             {t('discovery.form.use')}

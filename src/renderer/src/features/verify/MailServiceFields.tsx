@@ -7,18 +7,16 @@ interface Props {
   service: 'imap' | 'smtp';
   fields: MailFields;
   errors: Partial<Record<string, string>>;
-  disabled: boolean;
   onChange: (fields: MailFields) => void;
 }
 
-export function MailServiceFields({ service, fields, errors, disabled, onChange }: Props) {
+export function MailServiceFields({ service, fields, errors, onChange }: Props) {
   const { t } = useTranslation();
   const id = (name: string): string => `${service}-${name}`;
   return (
     <ServiceFieldset
       service={service}
       enabled={fields.enabled}
-      disabled={disabled}
       onToggle={(enabled) => onChange({ ...fields, enabled })}
     >
       <div className="field-row">

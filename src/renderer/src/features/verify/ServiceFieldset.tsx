@@ -5,16 +5,15 @@ import type { ServiceKind } from '@shared/verify';
 interface Props {
   service: ServiceKind;
   enabled: boolean;
-  disabled: boolean;
   onToggle: (enabled: boolean) => void;
   children: ReactNode;
 }
 
 /** One service's box: a "Check …" checkbox as its legend, its fields only while it is ticked. */
-export function ServiceFieldset({ service, enabled, disabled, onToggle, children }: Props) {
+export function ServiceFieldset({ service, enabled, onToggle, children }: Props) {
   const { t } = useTranslation();
   return (
-    <fieldset className="service-fields" disabled={disabled}>
+    <fieldset className="service-fields">
       <legend>
         <label>
           <input type="checkbox" checked={enabled} onChange={(event) => onToggle(event.target.checked)} />{' '}

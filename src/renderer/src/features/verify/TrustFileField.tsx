@@ -5,17 +5,16 @@ import { isPemCertificate, type VerifyForm } from './verify-form';
 interface Props {
   trust: VerifyForm['trust'];
   pinned: VerifyForm['pinned'];
-  disabled: boolean;
   onChange: (trust: VerifyForm['trust']) => void;
   onUnpin: (sha256: string) => void;
 }
 
 /** A private CA the user's IT handed out: read in the page, checked to be a PEM certificate, sent as text. */
-export function TrustFileField({ trust, pinned, disabled, onChange, onUnpin }: Props) {
+export function TrustFileField({ trust, pinned, onChange, onUnpin }: Props) {
   const { t } = useTranslation();
   const [invalid, setInvalid] = useState(false);
   return (
-    <fieldset className="trust" disabled={disabled}>
+    <fieldset className="trust">
       <legend>{t('verify.form.trust')}</legend>
       <p className="hint">{t('verify.form.trustHint')}</p>
       {trust ? (

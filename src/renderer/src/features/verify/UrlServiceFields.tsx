@@ -8,7 +8,6 @@ interface Props<F extends UrlFields> {
   service: 'caldav' | 'carddav' | 'webdav';
   fields: F;
   errors: Partial<Record<string, string>>;
-  disabled: boolean;
   onChange: (fields: F) => void;
   children?: ReactNode;
 }
@@ -17,7 +16,6 @@ export function UrlServiceFields<F extends UrlFields>({
   service,
   fields,
   errors,
-  disabled,
   onChange,
   children,
 }: Props<F>) {
@@ -27,7 +25,6 @@ export function UrlServiceFields<F extends UrlFields>({
     <ServiceFieldset
       service={service}
       enabled={fields.enabled}
-      disabled={disabled}
       onToggle={(enabled) => onChange({ ...fields, enabled })}
     >
       <div className="field">

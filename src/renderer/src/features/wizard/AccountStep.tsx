@@ -16,7 +16,7 @@ export function AccountStep({ discovered, onFound, onCustom, onNext, canGoOn }: 
   const { t } = useTranslation();
   return (
     <>
-      <DiscoveryPanel disabled={false} onFound={onFound} initial={discovered} />
+      <DiscoveryPanel onFound={onFound} initial={discovered} />
       <p className="hint">{t('wizard.customHint')}</p>
       <StepActions onNext={canGoOn ? onNext : undefined}>
         <button type="button" onClick={onCustom}>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '@shared/discovery';
 import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
 import { DriveTarget } from '../accounts/DriveTarget';
+import { credentialLifetime } from '@shared/discovery-settings';
 import { SaveAccountPanel } from '../verify/SaveAccountPanel';
 import { type CheckedForm, mainSecret, type VerifyForm } from '../verify/verify-form';
 import { StepActions } from './StepActions';
@@ -32,7 +33,7 @@ export function SaveStep({
 }: Props) {
   const provider = discovered?.provider;
   const lifetimeOf = (kind: CredentialKind): number | null =>
-    kind === 'app-password' ? (provider?.lifetimeDays ?? null) : null;
+    credentialLifetime(kind, provider?.lifetimeDays ?? null);
   if (saved) return <SavedSummary account={saved} onShowAccounts={onShowAccounts} onAnother={onAnother} />;
   const credentialFacts = Object.fromEntries(
     form.extraCredentials.map((extra) => [

@@ -56,12 +56,7 @@ export function SignInStep({ form, errors, facts, onChange, onBack, onCheck }: P
         {skip === 'noAppPassword' && provider && (
           <p className="notice">{t('wizard.noAppPassword', { provider: provider.name })}</p>
         )}
-        <CredentialFields
-          form={form}
-          errors={errors}
-          disabled={false}
-          onChange={(key, value) => update(key, value)}
-        />
+        <CredentialFields form={form} errors={errors} onChange={(key, value) => update(key, value)} />
         <details className="server-settings" open={facts.custom || settingsHaveErrors || undefined}>
           <summary>{t('wizard.serverSettings')}</summary>
           {errors.services && (
@@ -75,7 +70,6 @@ export function SignInStep({ form, errors, facts, onChange, onBack, onCheck }: P
               service={service}
               fields={form[service]}
               errors={errors}
-              disabled={false}
               onChange={(fields) => update(service, fields)}
             />
           ))}
@@ -85,7 +79,6 @@ export function SignInStep({ form, errors, facts, onChange, onBack, onCheck }: P
               service={service}
               fields={form[service]}
               errors={errors}
-              disabled={false}
               onChange={(fields) => update(service, { ...form[service], ...fields })}
             >
               {service === 'webdav' && (
@@ -105,7 +98,6 @@ export function SignInStep({ form, errors, facts, onChange, onBack, onCheck }: P
           <TrustFileField
             trust={form.trust}
             pinned={form.pinned}
-            disabled={false}
             onChange={(trust) => update('trust', trust)}
             onUnpin={(sha256) =>
               update(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mountPlan, type MountOs, type PlanStep } from '@core/targets/mount/mount-plan';
+import { mountPlan } from '@core/targets/mount/mount-plan';
+import type { MountOs, PlanStep } from '@shared/targets';
 
 const input = {
   url: 'https://kdrive.example.com:8443/remote.php/dav/files/anna%40studio.ch/Studio Rossi/',
