@@ -62,6 +62,8 @@ export const commandOptions: Record<string, OptionSpecs> = {
     'dry-run': { type: 'boolean' },
     out: { type: 'string' },
     'with-password': { type: 'boolean' },
+    profile: { type: 'string' },
+    list: { type: 'boolean' },
   },
   unconfigure: { target: { type: 'string' } },
 };

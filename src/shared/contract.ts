@@ -16,7 +16,7 @@ import type {
   Settings,
 } from './models';
 import { selectionSchema } from './selection-schema';
-import type { TargetOutcome } from './targets';
+import { TARGET_KINDS, type TargetAvailability, type TargetOutcome } from './targets';
 import { reminderDaysSchema } from './settings-schema';
 import type { VerifyProgress } from './verify';
 import {
@@ -110,13 +110,14 @@ export const contract = {
   ),
   // Re-checks a saved account with the password from the keychain; followed with verify:status.
   'accounts:check': call<VerifyProgress>()(z.object({ id: z.uuid() }).strict()),
-  // A new password for one credential: replaces the old one only once every service using it accepted it.
-  // Sets the account's drive up on this machine (password from the keychain); dryRun only computes the plan.
+  // Where this account can be set up on this machine (drive, Thunderbird, Evolution) and where it already is.
+  'targets:detect': call<TargetAvailability[]>()(z.object({ id: z.uuid() }).strict()),
+  // Sets the account up there (passwords from the keychain, never written into a program); dryRun only plans.
   'targets:configure': call<TargetOutcome>()(
-    z.object({ id: z.uuid(), target: z.literal('mount'), dryRun: z.boolean().optional() }).strict(),
+    z.object({ id: z.uuid(), target: z.enum(TARGET_KINDS), dryRun: z.boolean().optional() }).strict(),
   ),
   'targets:unconfigure': call<{ changed: boolean; notes: string[] }>()(
-    z.object({ id: z.uuid(), target: z.literal('mount') }).strict(),
+    z.object({ id: z.uuid(), target: z.enum(TARGET_KINDS) }).strict(),
   ),
   // Starts a Nextcloud sign-in and opens its page in the person's browser; the app password stays in core.
   'nextcloud:start': call<LoginFlowStatus>()(
@@ -131,6 +132,7 @@ export const contract = {
     z.object({ flowId: z.uuid(), afterVersion: z.number().int().min(0).optional() }).strict(),
   ),
   'nextcloud:cancel': call<LoginFlowStatus>()(z.object({ flowId: z.uuid() }).strict()),
+  // A new password for one credential: replaces the old one only once every service using it accepted it.
   'accounts:change-password': call<PasswordChange>()(
     z.object({ id: z.uuid(), credentialId: credentialIdSchema, password: passwordSchema }).strict(),
   ),

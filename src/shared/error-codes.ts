@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'TOOL_MISSING',
   'MOUNT_FAILED',
   'TARGETS_CONFIGURED',
+  'CHECK_FAILED',
+  'PROGRAM_RUNNING',
+  'PROGRAM_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

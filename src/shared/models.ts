@@ -1,5 +1,6 @@
 // The data the UI sees. No secret ever appears in these types: credentials show up only as `hasSecret`.
 import type { LanguagePreference } from './i18n/languages';
+import type { TargetKind } from './targets';
 import type { ServiceKind, ServiceResult, VerifyCode } from './verify';
 
 export interface AppInfo {
@@ -66,7 +67,7 @@ export interface AccountSummary {
   selection: AccountSelection | null;
   lastCheck: LastCheck | null;
   /** What Ponte set up on this machine for the account (the drive mounted …). */
-  targets: { target: 'mount'; at: string; location: string }[];
+  targets: { target: TargetKind; at: string; location: string }[];
 }
 
 /** The outcome of a password change: saved only when every service using the credential accepted it. */

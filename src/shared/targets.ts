@@ -36,21 +36,76 @@ export type PlanStep =
     }
   /** Adds or removes one line of a text file (a sidebar bookmark), leaving the rest byte for byte. */
   | { kind: 'add-line'; file: string; line: string }
-  | { kind: 'remove-line'; file: string; line: string };
+  | { kind: 'remove-line'; file: string; line: string }
+  /** Stops here while the program has the profile open: it would overwrite what Ponte writes when it quits. */
+  | { kind: 'require-closed'; program: 'thunderbird'; profile: string }
+  /** Copies a file into the `to` folder, named with the time, before it is changed (none yet: nothing kept). */
+  | { kind: 'backup-file'; file: string; to: string }
+  /**
+   * Sets preferences in a Mozilla prefs.js: `prefs` are Ponte's own (set or replaced), `ifAbsent` only when the
+   * profile has none yet (the default account), `lists` appends an item to a comma-separated list preference.
+   */
+  | { kind: 'set-prefs'; file: string; prefs: PrefEntry[]; ifAbsent: PrefEntry[]; lists: ListEntry[] }
+  /** Takes them back: every preference under `branches`, the list items, and `ifEquals` where still ours. */
+  | { kind: 'remove-prefs'; file: string; branches: string[]; lists: ListEntry[]; ifEquals: PrefEntry[] }
+  /** Writes a whole file Ponte owns (an Evolution source), and removes it. */
+  | { kind: 'write-file'; file: string; content: string }
+  | { kind: 'remove-file'; file: string };
 
-export interface MountPlan {
-  os: MountOs;
-  /** Where the files appear once mounted (a GVfs URI, a drive letter, a /Volumes path). */
+export type PrefValue = string | number | boolean;
+export interface PrefEntry {
+  key: string;
+  value: PrefValue;
+}
+export interface ListEntry {
+  key: string;
+  item: string;
+}
+
+/** What can be set up on a machine. */
+export const TARGET_KINDS = ['mount', 'thunderbird', 'evolution'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export type TargetWarning =
+  | 'windowsFileSizeLimit'
+  | 'windowsBasicAuthOverHttps'
+  | 'macosFinderLimits'
+  | 'thunderbirdAsksPassword'
+  | 'evolutionAsksPassword';
+
+/** Any target's plan: where the result is, the steps, their undo, and what the person should know. */
+export interface TargetPlan {
+  target: TargetKind;
+  /** Where the person finds it (a GVfs URI, a drive letter, a Thunderbird profile, a folder). */
   location: string;
   steps: PlanStep[];
   undo: PlanStep[];
-  /** Facts the person should know (Windows' 50 MB file limit …), as message keys for the UI and CLI. */
-  warnings: ('windowsFileSizeLimit' | 'windowsBasicAuthOverHttps' | 'macosFinderLimits')[];
+  warnings: TargetWarning[];
+}
+
+export interface MountPlan extends TargetPlan {
+  target: 'mount';
+  os: MountOs;
+  /** Where the files appear once mounted (a GVfs URI, a drive letter, a /Volumes path). */
+  location: string;
 }
 
 /** The outcome of setting a target up (or of a dry run): where it is, and what was (or would be) done. */
 export interface TargetOutcome {
   changed: boolean;
   location: string;
-  plan: MountPlan;
+  plan: TargetPlan;
+}
+
+/** A program or place on this machine a target can be set up in, as detection found it. */
+export interface TargetAvailability {
+  target: TargetKind;
+  /** False when the program is not installed (or the account has nothing for it, e.g. no drive). */
+  available: boolean;
+  /** Why not, as a message key (`noDrive`, `notInstalled`, `noProfile` …). */
+  reason?: string;
+  /** Where it would go (the Thunderbird profile, the Evolution sources folder, the drive URI). */
+  location?: string;
+  /** Already set up for this account (recorded with its undo). */
+  configured: boolean;
 }

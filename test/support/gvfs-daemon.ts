@@ -22,7 +22,7 @@ const NAME_HAS_OWNER = [
  * also holds the test CA; nothing outside sees the change. It serves the D-Bus session the tests run in, so
  * `gio` (what Ponte runs) talks to it as it would to the desktop's own. Needs root, as the rig does.
  */
-export async function startGvfsDaemon(dir: string, caPem: string): Promise<{ stop(): void }> {
+export async function startGvfsDaemon(dir: string, caPem: string): Promise<{ stop(): Promise<void> }> {
   const bundle = join(dir, 'ca-certificates.crt');
   await writeFile(bundle, `${await readFile('/etc/ssl/certs/ca-certificates.crt', 'utf8')}\n${caPem}`);
   const daemon: ChildProcess = spawn(
@@ -37,17 +37,36 @@ export async function startGvfsDaemon(dir: string, caPem: string): Promise<{ sto
       'sh',
       bundle,
     ],
-    { stdio: 'ignore' },
+    // Its own process group: the backends gvfsd spawns (gvfsd-dav) are stopped with it.
+    { stdio: 'ignore', detached: true },
   );
+  const stopGroup = (): void => {
+    try {
+      if (daemon.pid) process.kill(-daemon.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
   const deadline = Date.now() + 10_000;
   while (!(await run('gdbus', NAME_HAS_OWNER)).stdout.includes('true')) {
     if (Date.now() > deadline) {
-      daemon.kill('SIGTERM');
+      stopGroup();
       throw new Error('the GVfs daemon did not appear on the session bus');
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { stop: () => void daemon.kill('SIGTERM') };
+  return {
+    stop: async () => {
+      stopGroup();
+      // A backend still unmounting gets a moment to end before the rig checks for leftovers.
+      const deadline = Date.now() + 3_000;
+      const groupAlive = async (): Promise<boolean> =>
+        (await run('pgrep', ['-g', String(daemon.pid)]).catch(() => ({ stdout: '' }))).stdout.trim() !== '';
+      while (Date.now() < deadline && (await groupAlive())) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
 }
 
 /** Whether GVfs lists a mount on this host:port. */

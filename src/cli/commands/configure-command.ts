@@ -2,20 +2,23 @@ import { resolve } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { PonteError } from '@core/errors/ponte-error';
-import { configureMount, unconfigureMount } from '@core/targets/configure-mount';
+import { configureTarget, detectTargets, unconfigureTarget } from '@core/targets/configure-target';
 import QRCode from 'qrcode';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { davx5Link } from '@core/targets/davx5-link';
 import { accountMobileconfig } from '@core/targets/mobileconfig';
 import { writeFileAtomic } from '@core/storage/atomic-write';
-import type { PlanStep } from '@shared/targets';
+import { type PlanStep, TARGET_KINDS, type TargetKind } from '@shared/targets';
 import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
-const TARGETS = ['mount', 'mobileconfig', 'autoconfig', 'davx5'];
+const TARGETS = [...TARGET_KINDS, 'mobileconfig', 'autoconfig', 'davx5'];
 
-/** `ponte configure ID --target mount [--dry-run]` and `ponte unconfigure ID --target mount`. */
+/**
+ * `ponte configure ID --target mount|thunderbird|evolution|… [--dry-run]`, `ponte configure ID --list` and
+ * `ponte unconfigure ID --target …`.
+ */
 export async function configureCommand(
   core: Core,
   undo: boolean,
@@ -26,6 +29,8 @@ export async function configureCommand(
   const { io, t, json } = context;
   const [id] = rest;
   const target = options.target;
+  const targetContext = { store: core.accounts, dataDir: core.dataDir };
+  if (id && !undo && options.list === true) return await listTargets(core, id, context);
   if (!id || typeof target !== 'string') throw new UsageError(t('configure.cli.usage'));
   if (!TARGETS.includes(target))
     throw new UsageError(t('configure.cli.unknownTarget', { targets: TARGETS.join(', ') }));
@@ -36,8 +41,9 @@ export async function configureCommand(
   if (target === 'mobileconfig' || target === 'autoconfig') {
     return await exportFile(core, id, target, undo, options, context);
   }
+  const kind = target as TargetKind;
   if (undo) {
-    const outcome = await unconfigureMount(core.accounts, id, { onStep: progress });
+    const outcome = await unconfigureTarget(targetContext, id, kind, { onStep: progress });
     if (json) printJson(io, outcome);
     else {
       io.out(outcome.changed ? t('configure.cli.undone') : t('configure.cli.nothingToUndo'));
@@ -46,25 +52,49 @@ export async function configureCommand(
     return EXIT_OK;
   }
   const dryRun = options['dry-run'] === true;
-  const outcome = await configureMount(core.accounts, id, { dryRun, onStep: progress });
-  if (json)
+  const outcome = await configureTarget(targetContext, id, kind, {
+    dryRun,
+    onStep: progress,
+    ...(typeof options.profile === 'string' ? { profileDir: resolve(options.profile) } : {}),
+  });
+  if (json) {
     printJson(io, {
       changed: outcome.changed,
       location: outcome.location,
+      warnings: outcome.plan.warnings,
       ...(dryRun ? { plan: outcome.plan } : {}),
     });
-  else if (dryRun) {
+    return EXIT_OK;
+  }
+  if (dryRun) {
     io.out(t('configure.cli.plan'));
     for (const step of outcome.plan.steps) io.out(`  ${describeStep(step, t)}`);
     io.out(t('configure.cli.undoPlan'));
     for (const step of outcome.plan.undo) io.out(`  ${describeStep(step, t)}`);
-    for (const warning of outcome.plan.warnings) io.out(t(`configure.warnings.${warning}`));
   } else {
     io.out(
       outcome.changed
-        ? t('configure.cli.mounted', { location: outcome.location })
+        ? t(`targets.done.${kind}`, { location: outcome.location })
         : t('configure.cli.already', { location: outcome.location }),
     );
+  }
+  for (const warning of outcome.plan.warnings) io.out(t(`configure.warnings.${warning}`));
+  return EXIT_OK;
+}
+
+/** `--list`: where this account can be set up here, and where it already is. */
+async function listTargets(core: Core, id: string, { io, t, json }: VerifyContext): Promise<number> {
+  const found = await detectTargets({ store: core.accounts, dataDir: core.dataDir }, id);
+  if (json) printJson(io, found);
+  else {
+    for (const entry of found) {
+      const state = entry.configured
+        ? t('targets.state.configured')
+        : entry.available
+          ? t('targets.state.available')
+          : t(`targets.state.${entry.reason ?? 'notInstalled'}`);
+      io.out(`${entry.target.padEnd(12)} ${state}${entry.location ? `  ${entry.location}` : ''}`);
+    }
   }
   return EXIT_OK;
 }
@@ -84,6 +114,18 @@ function describeStep(step: PlanStep, t: TFunction): string {
       return t('configure.steps.storeCredential', { server: step.server, user: step.username });
     case 'remove-credential':
       return t('configure.steps.removeCredential', { server: step.server, user: step.username });
+    case 'require-closed':
+      return t('configure.steps.requireClosed', { profile: step.profile });
+    case 'backup-file':
+      return t('configure.steps.backupFile', { file: step.file, folder: step.to });
+    case 'set-prefs':
+      return t('configure.steps.setPrefs', { count: step.prefs.length, file: step.file });
+    case 'remove-prefs':
+      return t('configure.steps.removePrefs', { file: step.file });
+    case 'write-file':
+      return t('configure.steps.writeFile', { file: step.file });
+    case 'remove-file':
+      return t('configure.steps.removeFile', { file: step.file });
   }
 }
 

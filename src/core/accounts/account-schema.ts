@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { selectionSchema } from '@shared/selection-schema';
-import { configuredTargetSchema } from '../targets/mount/plan-schema';
+import { configuredTargetSchema } from '../targets/plan-schema';
 import { SERVICE_KINDS, VERIFY_CODES } from '@shared/verify';
 
 // accounts.json: everything about an account except its secrets, which live in the keychain under

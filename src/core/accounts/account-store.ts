@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LastCheck } from '@shared/models';
 import { PonteError } from '../errors/ponte-error';
-import type { ConfiguredTarget } from '../targets/mount/plan-schema';
+import type { ConfiguredTarget } from '../targets/plan-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
 import { type Account, accountsFileSchema, secretKey } from './account-schema';

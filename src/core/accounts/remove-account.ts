@@ -1,5 +1,5 @@
 import { PonteError } from '../errors/ponte-error';
-import { unconfigureMount } from '../targets/configure-mount';
+import { unconfigureTarget } from '../targets/configure-target';
 import type { AccountStore } from './account-store';
 
 /**
@@ -17,6 +17,6 @@ export async function removeAccount(store: AccountStore, id: string, undoTargets
     );
   }
   // Taken back first: if that fails, the account (and the record of what to undo) is still there.
-  if (undoTargets) await unconfigureMount(store, id);
+  if (undoTargets) for (const { target } of targets) await unconfigureTarget({ store }, id, target);
   await store.remove(id);
 }

@@ -12,7 +12,7 @@ import { changePassword } from '../accounts/change-password';
 import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
-import { configureMount, unconfigureMount } from '../targets/configure-mount';
+import { configureTarget, detectTargets, unconfigureTarget } from '../targets/configure-target';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -24,6 +24,7 @@ export type Handlers = {
 };
 
 export function createHandlers(core: Core, host: Host): Handlers {
+  const targetContext = { store: core.accounts, dataDir: core.dataDir };
   return {
     'app:info': async () => ({
       name: host.appName,
@@ -89,8 +90,10 @@ export function createHandlers(core: Core, host: Host): Handlers {
         targetsFromRequest(request, mainPassword(core, password, loginFlowId), passwords),
         optionsFromRequest(request),
       ),
-    'targets:configure': ({ id, dryRun }) => configureMount(core.accounts, id, { dryRun: dryRun ?? false }),
-    'targets:unconfigure': ({ id }) => unconfigureMount(core.accounts, id),
+    'targets:detect': ({ id }) => detectTargets(targetContext, id),
+    'targets:configure': ({ id, target, dryRun }) =>
+      configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
+    'targets:unconfigure': ({ id, target }) => unconfigureTarget(targetContext, id, target),
     'nextcloud:start': async ({ server, caPem }) => {
       const origin = nextcloudOrigin(server);
       if (!origin) {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import plist from 'plist';
 import type { Account } from '../accounts/account-schema';
 import type { AccountStore } from '../accounts/account-store';
+import { stableUuid } from './stable-uuid';
 
 // An Apple configuration profile (.mobileconfig) carrying the account's calendars (CalDAV), contacts (CardDAV)
 // and mail (IMAP + SMTP) for a Mac, an iPhone or an iPad. Passwords are left out unless the person asks:
@@ -13,16 +13,6 @@ export interface MobileconfigOptions {
 }
 
 type PlistDict = { [key: string]: plist.PlistValue };
-
-/**
- * The same UUID for the same account and payload every time, so installing a newer export replaces the
- * older profile on the device instead of adding a second one.
- */
-export function stableUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`.toUpperCase();
-}
 
 export function mobileconfig(account: Account, options: MobileconfigOptions = {}): string {
   const identifier = `app.ponte.account.${account.id}`;

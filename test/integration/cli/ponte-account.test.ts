@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runPonte } from '../../support/run-ponte';
+import { rigServiceArgs } from './rig-service-args';
 import type { AccountSummary } from '@shared/models';
 import type { ServiceResult } from '@shared/verify';
 import { rigUser } from '../verify/rig-targets';
@@ -21,20 +22,7 @@ function ponte(args: string[], stdin: string | null = null) {
   return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
 }
 
-const serviceArgs = [
-  '--imap',
-  `127.0.0.1:${rig.imap.tlsPort}`,
-  '--smtp',
-  `127.0.0.1:${rig.smtp.submissionPort}/starttls`,
-  '--caldav',
-  rig.caldav.url,
-  '--webdav',
-  marco.webdavUrl,
-  '--user',
-  marco.login,
-  '--ca',
-  rig.caFile,
-];
+const serviceArgs = rigServiceArgs(rig, marco, ['imap', 'smtp', 'caldav', 'webdav']);
 
 /** Every file under the data dir, concatenated: where a leaked password would show up. */
 async function dataDirText(): Promise<string> {

@@ -17,7 +17,7 @@ const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const host = new URL(anna.webdavUrl).host;
 let dir: string;
-let gvfsd: { stop(): void };
+let gvfsd: { stop(): Promise<void> };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-configure-'));
@@ -25,7 +25,7 @@ beforeAll(async () => {
   gvfsd = await startGvfsDaemon(dir, rig.caPem);
 }, 20_000);
 afterAll(async () => {
-  gvfsd?.stop();
+  await gvfsd?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

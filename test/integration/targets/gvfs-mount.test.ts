@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'webdav';
 import { mountPlan } from '@core/targets/mount/mount-plan';
-import { runPlanSteps } from '@core/targets/mount/run-mount-plan';
+import { runPlanSteps } from '@core/targets/run-plan';
 import { processesMentioning } from '../../rig/proc-scan';
 import { startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigHttpsAgent } from '../../rig/rig-tls';
@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 let dir: string;
-let gvfsd: { stop(): void };
+let gvfsd: { stop(): Promise<void> };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-gvfs-'));
@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 20_000);
 
 afterAll(async () => {
-  gvfsd?.stop();
+  await gvfsd?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

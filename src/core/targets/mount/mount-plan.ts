@@ -29,6 +29,7 @@ function linuxPlan(url: URL, input: MountInput): MountPlan {
   const bookmark = `${davs} ${input.label}`;
   const bookmarks = `${input.home}/.config/gtk-3.0/bookmarks`;
   return {
+    target: 'mount',
     os: 'linux',
     location: davs,
     steps: [
@@ -54,6 +55,7 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, '').replaceAll('/', '\\');
   const unc = `\\\\${url.hostname}@SSL${url.port ? `@${url.port}` : ''}${path}`;
   return {
+    target: 'mount',
     os: 'win32',
     location: letter,
     steps: [
@@ -94,6 +96,7 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
 function macosPlan(url: URL, input: MountInput): MountPlan {
   const mountPoint = `${input.home}/Volumes/${input.label.replace(/[/:]/g, '-')}`;
   return {
+    target: 'mount',
     os: 'darwin',
     location: mountPoint,
     steps: [

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { VerifyResults } from '../verify/VerifyResults';
 import { useVerifyRun } from '../verify/use-verify-run';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { DriveTarget } from './DriveTarget';
+import { ComputerTargets } from '../targets/ComputerTargets';
 import { LastCheckList } from './LastCheckList';
 
 interface Props {
@@ -74,7 +74,7 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
           </li>
         ))}
       </ul>
-      <DriveTarget account={account} onChanged={onChanged} />
+      <ComputerTargets account={account} onChanged={onChanged} />
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
         <VerifyResults progress={check.state.progress} />
       )}

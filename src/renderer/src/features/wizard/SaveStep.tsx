@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '@shared/discovery';
 import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
-import { DriveTarget } from '../accounts/DriveTarget';
+import { ComputerTargets } from '../targets/ComputerTargets';
 import { credentialLifetime } from '@shared/discovery-settings';
 import { SaveAccountPanel } from '../verify/SaveAccountPanel';
 import { type CheckedForm, mainSecret, type VerifyForm } from '../verify/verify-form';
@@ -92,7 +92,7 @@ function SavedSummary({
         )}
         {selection?.mountDrive && <li>{t('wizard.summary.drive')}</li>}
       </ul>
-      {selection?.mountDrive && <DriveTarget account={account} />}
+      <ComputerTargets account={account} afterWizard />
       <StepActions onNext={onShowAccounts} nextLabel={t('wizard.showAccounts')}>
         <button type="button" onClick={onAnother}>
           {t('wizard.another')}

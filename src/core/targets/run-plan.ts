@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process';
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { PonteError } from '../errors/ponte-error';
+import { findExecutable } from '../platform/find-executable';
+import { writeFileAtomic } from '../storage/atomic-write';
+import type { MountOs, PlanStep } from '@shared/targets';
+import { removePrefs, setPrefs } from './thunderbird/prefs-js';
+import { profileInUse } from './thunderbird/profile-in-use';
+
+export interface RunOptions {
+  /** Typed into the one step that asks for it (stdin), never put on a command line. */
+  password?: string;
+  /** Called before each step, for progress. */
+  onStep?: (step: PlanStep, index: number, total: number) => void;
+  /** Longest a command may take: a mount waiting on an unreachable server ends here. */
+  commandTimeoutMs?: number;
+  /** Whose rules decide whether a program is running (tests use this machine's). */
+  os?: MountOs;
+}
+
+/**
+ * Carries out a plan's steps (or its undo) on this machine, in order, stopping at the first failure with a
+ * clear error. Keychain steps of other OSs are refused here: they run where that OS's APIs are.
+ */
+export async function runPlanSteps(steps: readonly PlanStep[], options: RunOptions = {}): Promise<void> {
+  for (const [index, step] of steps.entries()) {
+    options.onStep?.(step, index, steps.length);
+    await runStep(step, options);
+  }
+}
+
+async function runStep(step: PlanStep, options: RunOptions): Promise<void> {
+  switch (step.kind) {
+    case 'require':
+      if (!(await findExecutable(step.program))) {
+        throw new PonteError(
+          'TOOL_MISSING',
+          `${step.program} is not installed.`,
+          `Install the package ${step.package} (for example: sudo apt install ${step.package}), then try again.`,
+        );
+      }
+      return;
+    case 'run':
+      await runCommand(step.command, step.stdin === 'password' ? options.password : undefined, options);
+      return;
+    case 'add-line':
+      await editFile(step.file, (text) =>
+        editLines(text, (lines) => (lines.includes(step.line) ? lines : [...lines, step.line])),
+      );
+      return;
+    case 'remove-line':
+      await editFile(step.file, (text) =>
+        editLines(text, (lines) => lines.filter((line) => line !== step.line)),
+      );
+      return;
+    case 'store-credential':
+    case 'remove-credential':
+      throw new PonteError('INVALID_INPUT', `The ${step.store} step runs on its own OS only.`);
+    case 'require-closed':
+      if (await profileInUse(step.profile, options.os ?? thisOs())) {
+        throw new PonteError(
+          'PROGRAM_RUNNING',
+          `Thunderbird is running with the profile ${step.profile}.`,
+          'Quit Thunderbird (File → Quit), then try again: it would overwrite the new settings when it quits.',
+        );
+      }
+      return;
+    case 'backup-file':
+      await writing(step.file, () => backup(step.file, step.to));
+      return;
+    case 'set-prefs':
+      await writing(step.file, () => editFile(step.file, (text) => setPrefs(text, step)));
+      return;
+    case 'remove-prefs':
+      await writing(step.file, () => editFile(step.file, (text) => removePrefs(text, step)));
+      return;
+    case 'write-file':
+      await writing(step.file, () => writeFileAtomic(step.file, step.content, 0o600));
+      return;
+    case 'remove-file':
+      await writing(step.file, () => rm(step.file, { force: true }));
+      return;
+  }
+}
+
+function thisOs(): MountOs {
+  return process.platform === 'win32' ? 'win32' : process.platform === 'darwin' ? 'darwin' : 'linux';
+}
+
+/** A file Ponte could not read or write becomes an error that names it (never a bare errno). */
+async function writing(file: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof PonteError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new PonteError(
+      'STORAGE_NOT_WRITABLE',
+      `Could not change ${file} (${code}).`,
+      'Check that your user owns that file and its folder and that the disk is not full, then try again.',
+      { cause: error },
+    );
+  }
+}
+
+async function backup(file: string, folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await copyFile(file, join(folder, `${basename(file)}.${stamp}.bak`)).catch((error: unknown) => {
+    // Nothing there yet: nothing to keep.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  });
+}
+
+/** Rewrites a file atomically with its own permissions, only when the change changes something. */
+async function editFile(file: string, change: (text: string) => string): Promise<void> {
+  let text = '';
+  let mode = 0o644;
+  try {
+    text = await readFile(file, 'utf8');
+    mode = (await stat(file)).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const next = change(text);
+  if (next !== text) await writeFileAtomic(file, next, mode);
+}
+
+/** Runs one command; what it printed is kept for the error (it never holds the password: that went in). */
+function runCommand(
+  command: readonly string[],
+  input: string | undefined,
+  options: RunOptions,
+): Promise<void> {
+  const [program, ...args] = command;
+  if (!program) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => child.kill('SIGTERM'), options.commandTimeoutMs ?? 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new PonteError('MOUNT_FAILED', `${program} could not start: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      const said = output.replace(/Password:\s*/g, '').trim();
+      reject(
+        new PonteError(
+          'MOUNT_FAILED',
+          `${command.slice(0, 2).join(' ')} failed (${signal ? `stopped by ${signal}` : `exit ${code}`})${said ? `: ${said}` : ''}`,
+          'Check the drive address and the password, and that the server is reachable.',
+        ),
+      );
+    });
+    // A second prompt (e.g. "accept this certificate?") gets end-of-input, never an answer made up here.
+    child.stdin.end(input === undefined ? '' : `${input}\n`);
+  });
+}
+
+/**
+ * Changes the lines of a text, keeping every other byte: its other lines and whether it ends in a line break,
+ * so that adding a line and removing it again gives back the very same file.
+ */
+function editLines(text: string, change: (lines: string[]) => string[]): string {
+  const endsWithBreak = text === '' || text.endsWith('\n');
+  const lines = text === '' ? [] : (endsWithBreak ? text.slice(0, -1) : text).split('\n');
+  const next = change(lines);
+  if (next.length === lines.length && next.every((line, index) => line === lines[index])) return text;
+  return next.length === 0 ? '' : `${next.join('\n')}${endsWithBreak ? '\n' : ''}`;
+}
