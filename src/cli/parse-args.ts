@@ -66,6 +66,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     list: { type: 'boolean' },
   },
   unconfigure: { target: { type: 'string' } },
+  reconnect: {},
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

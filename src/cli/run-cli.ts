@@ -6,7 +6,7 @@ import { doctorCommand } from './commands/doctor-command';
 import { PonteError } from '@core/errors/ponte-error';
 import type { TFunction } from 'i18next';
 import { accountCommand } from './commands/account-command';
-import { configureCommand } from './commands/configure-command';
+import { configureCommand, reconnectCommand } from './commands/configure-command';
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_FAILED, EXIT_USAGE, printJson, type CliIo } from './output';
@@ -63,12 +63,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     case 'verify':
     case 'configure':
     case 'unconfigure':
+    case 'reconnect':
     case 'account':
     case 'discover':
     case 'providers':
       try {
         const context = { io, t, json: args.json, language };
         if (args.command === 'verify') return await verifyCommand(core, args.options, context);
+        if (args.command === 'reconnect') return await reconnectCommand(core, context);
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'configure' || args.command === 'unconfigure') {
           return await configureCommand(

@@ -2,6 +2,7 @@
 import { app } from 'electron';
 import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
+import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';
 import { installMenu } from './menu';
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
       process.argv.includes('--hidden') ||
       (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
     createMainWindow({ hidden: atLogin });
+    void reconnectIfWanted(core.settings, core.accounts);
     app.on('activate', () => showMainWindow());
   });
 

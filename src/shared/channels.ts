@@ -20,6 +20,7 @@ export const CHANNELS = [
   'targets:detect',
   'targets:configure',
   'targets:unconfigure',
+  'targets:phone',
   'nextcloud:start',
   'nextcloud:status',
   'nextcloud:cancel',

@@ -16,7 +16,7 @@ import type {
   Settings,
 } from './models';
 import { selectionSchema } from './selection-schema';
-import { TARGET_KINDS, type TargetAvailability, type TargetOutcome } from './targets';
+import { type PhoneSetup, TARGET_KINDS, type TargetAvailability, type TargetOutcome } from './targets';
 import { reminderDaysSchema } from './settings-schema';
 import type { VerifyProgress } from './verify';
 import {
@@ -54,6 +54,7 @@ export const contract = {
         language: z.enum(['auto', ...LANGUAGES]).optional(),
         reminderDays: reminderDaysSchema.optional(),
         startAtLogin: z.boolean().optional(),
+        reconnectDrives: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -116,6 +117,8 @@ export const contract = {
   'targets:configure': call<TargetOutcome>()(
     z.object({ id: z.uuid(), target: z.enum(TARGET_KINDS), dryRun: z.boolean().optional() }).strict(),
   ),
+  // DAVx⁵'s login link and its QR code for an Android phone (null: no calendars or contacts). No password.
+  'targets:phone': call<PhoneSetup | null>()(z.object({ id: z.uuid() }).strict()),
   'targets:unconfigure': call<{ changed: boolean; notes: string[] }>()(
     z.object({ id: z.uuid(), target: z.enum(TARGET_KINDS) }).strict(),
   ),

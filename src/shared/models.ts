@@ -18,6 +18,8 @@ export interface Settings {
   reminderDays: number[];
   /** Start Ponte at login, hidden in the tray, so reminders come without opening it. */
   startAtLogin: boolean;
+  /** When Ponte starts (at login too), connect again the drives it connected here (GVfs forgets them). */
+  reconnectDrives: boolean;
 }
 
 export const DEFAULT_REMINDER_DAYS = [14, 7, 3, 1];

@@ -109,3 +109,15 @@ export interface TargetAvailability {
   /** Already set up for this account (recorded with its undo). */
   configured: boolean;
 }
+
+/** A QR code as its modules, row by row (1 = dark), `size` × `size`. */
+export interface QrCode {
+  size: number;
+  modules: (0 | 1)[];
+}
+
+/** DAVx⁵'s login link for the account (no password) and the same as a QR code to scan from the screen. */
+export interface PhoneSetup {
+  link: string;
+  qr: QrCode;
+}

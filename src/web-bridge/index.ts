@@ -7,12 +7,15 @@ import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
 import { findExecutable } from '@core/platform/find-executable';
 import { setLinuxAutostart } from '@core/platform/linux-autostart';
+import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { version } from '../../package.json';
 import { startBridge } from './bridge-server';
 
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
   const core = createCore({ dataDir: currentDataDir(), appRoot });
+  // As the desktop app does when it starts.
+  void reconnectIfWanted(core.settings, core.accounts);
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import en from '../../src/shared/i18n/locales/en.json';
 import { gvfsHasMount, startGvfsDaemon } from '../support/gvfs-daemon';
 import { expectAccessible } from './a11y';
@@ -114,4 +116,13 @@ test('after the wizard: the drive, Thunderbird and Evolution found here, set up 
       name: new RegExp(`^${en.targets.names.thunderbird.replace(/[()]/g, '\\$&')}`),
     }),
   ).not.toBeChecked();
+
+  // For an Android phone: DAVx⁵'s link, and a QR code that really decodes to it (read from the screen).
+  await card.getByRole('button', { name: en.targets.phone.show }).click();
+  const link = await card.getByTestId('phone-link').textContent();
+  expect(link).toMatch(/^caldavs:\/\//);
+  expect(link).not.toContain(anna.password);
+  const shot = PNG.sync.read(await card.locator('svg.qr-code').screenshot());
+  expect(jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)?.data).toBe(link);
+  await expectAccessible(app, 'account card with the phone set-up shown');
 });

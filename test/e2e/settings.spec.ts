@@ -29,11 +29,16 @@ test('reminder thresholds and start at login: checked, saved in core, kept after
   await expect(app.getByLabel(en.settings.startAtLogin)).toBeChecked();
   await expect(app.getByRole('status')).toHaveText(en.settings.saved);
   expect(await readFile(autostart, 'utf8')).toMatch(/^Exec=.*--hidden$/m);
+  // Reconnecting drives at start is on by default; turned off, it stays off.
+  await expect(app.getByLabel(en.settings.reconnectDrives)).toBeChecked();
+  await app.getByLabel(en.settings.reconnectDrives).click();
+  await expect(app.getByLabel(en.settings.reconnectDrives)).not.toBeChecked();
 
   await app.reload();
   await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
   await expect(app.getByLabel(en.settings.reminders)).toHaveValue('30, 7');
   await expect(app.getByLabel(en.settings.startAtLogin)).toBeChecked();
+  await expect(app.getByLabel(en.settings.reconnectDrives)).not.toBeChecked();
   await app.getByLabel(en.settings.startAtLogin).click();
   await expect(app.getByLabel(en.settings.startAtLogin)).not.toBeChecked();
   await expect(app.getByRole('status')).toHaveText(en.settings.saved);

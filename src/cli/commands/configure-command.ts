@@ -7,9 +7,10 @@ import QRCode from 'qrcode';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { davx5Link } from '@core/targets/davx5-link';
 import { accountMobileconfig } from '@core/targets/mobileconfig';
+import { reconnectDrives } from '@core/targets/reconnect-drives';
 import { writeFileAtomic } from '@core/storage/atomic-write';
 import { type PlanStep, TARGET_KINDS, type TargetKind } from '@shared/targets';
-import { EXIT_OK, printJson } from '../output';
+import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
@@ -97,6 +98,24 @@ async function listTargets(core: Core, id: string, { io, t, json }: VerifyContex
     }
   }
   return EXIT_OK;
+}
+
+/** `ponte reconnect`: the drives Ponte connected here and GVfs forgot (at logout); exit 1 if one failed. */
+export async function reconnectCommand(core: Core, { io, t, json }: VerifyContext): Promise<number> {
+  const outcomes = await reconnectDrives(core.accounts);
+  if (json) printJson(io, outcomes);
+  else if (outcomes.length === 0) io.out(t('configure.reconnect.none'));
+  else {
+    for (const outcome of outcomes) {
+      const line = t(`configure.reconnect.${outcome.status}`, {
+        location: outcome.location,
+        message: outcome.message ?? '',
+      });
+      if (outcome.status === 'failed') io.err(line);
+      else io.out(line);
+    }
+  }
+  return outcomes.some((outcome) => outcome.status === 'failed') ? EXIT_FAILED : EXIT_OK;
 }
 
 /** One step in words; a command is shown as it will run (it never holds the password). */

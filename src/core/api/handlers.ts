@@ -13,6 +13,7 @@ import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
 import { configureTarget, detectTargets, unconfigureTarget } from '../targets/configure-target';
+import { phoneSetup } from '../targets/davx5-link';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -93,6 +94,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'targets:detect': ({ id }) => detectTargets(targetContext, id),
     'targets:configure': ({ id, target, dryRun }) =>
       configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
+    'targets:phone': async ({ id }) => phoneSetup(await core.accounts.get(id)),
     'targets:unconfigure': ({ id, target }) => unconfigureTarget(targetContext, id, target),
     'nextcloud:start': async ({ server, caPem }) => {
       const origin = nextcloudOrigin(server);

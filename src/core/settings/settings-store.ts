@@ -10,6 +10,7 @@ const settingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]),
   reminderDays: reminderDaysSchema.default(DEFAULT_REMINDER_DAYS),
   startAtLogin: z.boolean().default(false),
+  reconnectDrives: z.boolean().default(true),
 });
 
 export class SettingsStore {
@@ -22,7 +23,12 @@ export class SettingsStore {
       label: 'settings',
       version: 1,
       schema: settingsSchema,
-      defaults: () => ({ language: 'auto', reminderDays: DEFAULT_REMINDER_DAYS, startAtLogin: false }),
+      defaults: () => ({
+        language: 'auto',
+        reminderDays: DEFAULT_REMINDER_DAYS,
+        startAtLogin: false,
+        reconnectDrives: true,
+      }),
     };
   }
 
@@ -37,6 +43,7 @@ export class SettingsStore {
       if (changes.language !== undefined) next.language = changes.language;
       if (changes.reminderDays !== undefined) next.reminderDays = normalizeReminderDays(changes.reminderDays);
       if (changes.startAtLogin !== undefined) next.startAtLogin = changes.startAtLogin;
+      if (changes.reconnectDrives !== undefined) next.reconnectDrives = changes.reconnectDrives;
       await writeVersionedFile(this.file, next);
       return next;
     });

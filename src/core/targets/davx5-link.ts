@@ -1,3 +1,5 @@
+import QRCode from 'qrcode';
+import type { PhoneSetup, QrCode } from '@shared/targets';
 import type { Account } from '../accounts/account-schema';
 
 /**
@@ -17,4 +19,16 @@ export function davx5Link(account: Account): string | null {
   const url = new URL(service.url);
   const user = username ? `${encodeURIComponent(username)}@` : '';
   return `${service.scheme}://${user}${url.host}${url.pathname}${url.search}`;
+}
+
+/** The link as a QR code's modules (row by row, 1 = dark), drawn by the UI itself: no image, no data URL. */
+export function qrModules(text: string): QrCode {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, modules: Array.from(modules.data, (dark) => (dark ? 1 : 0)) };
+}
+
+/** What the app shows for an Android phone, or null when the account has no calendars or contacts. */
+export function phoneSetup(account: Account): PhoneSetup | null {
+  const link = davx5Link(account);
+  return link ? { link, qr: qrModules(link) } : null;
 }

@@ -210,6 +210,39 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     await ponte(['account', 'remove', id]);
   }, 90_000);
 
+  it('ponte reconnect: a drive GVfs forgot at logout comes back; a refused password is reported, never shown', async () => {
+    const add = await addAnna(['--webdav', anna.webdavUrl]);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    expect((await ponte(['reconnect'])).stdout).toContain('No drive to connect');
+    const mounted = JSON.parse((await ponte(['configure', id, '--target', 'mount', '--json'])).stdout) as {
+      location: string;
+    };
+    const unmount = (): Promise<void> =>
+      new Promise((resolve) =>
+        spawn('gio', ['mount', '--unmount', mounted.location]).on('close', () => resolve()),
+      );
+
+    expect(JSON.parse((await ponte(['reconnect', '--json'])).stdout)).toEqual([
+      { accountId: id, location: mounted.location, status: 'already' },
+    ]);
+    await unmount();
+    expect(await gvfsHasMount(host)).toBe(false);
+    const back = await ponte(['reconnect']);
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    expect(back.stdout).toContain(`Connected again: ${mounted.location}`);
+    expect(await gvfsHasMount(host)).toBe(true);
+
+    await unmount();
+    await keytar.setPassword('Ponte', `account:${id}:main`, 'changed-elsewhere');
+    const refused = await ponte(['reconnect']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Could not connect ${mounted.location}`);
+    expect(refused.stdout + refused.stderr).not.toContain('changed-elsewhere');
+    expect(await gvfsHasMount(host)).toBe(false);
+    await keytar.setPassword('Ponte', `account:${id}:main`, anna.password);
+    expect((await ponte(['account', 'remove', id, '--undo-targets'])).code).toBe(0);
+  }, 90_000);
+
   it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
     expect((await ponte(['configure'])).code).toBe(2);
     expect((await ponte(['configure', 'x', '--target', 'printer'])).code).toBe(2);

@@ -43,7 +43,12 @@ describe('dispatch', () => {
   });
 
   it('saves a setting and reads it back', async () => {
-    const expected = { language: 'it', reminderDays: [14, 7, 3, 1], startAtLogin: false };
+    const expected = {
+      language: 'it',
+      reminderDays: [14, 7, 3, 1],
+      startAtLogin: false,
+      reconnectDrives: true,
+    };
     expect(await dispatch(handlers, 'settings:update', { language: 'it' })).toEqual({
       ok: true,
       value: expected,

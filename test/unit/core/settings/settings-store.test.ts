@@ -21,6 +21,7 @@ describe('SettingsStore', () => {
       language: 'it',
       reminderDays: [14, 7, 3, 1],
       startAtLogin: false,
+      reconnectDrives: true,
     });
   });
 
@@ -28,7 +29,12 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(dir);
     await Promise.all([store.update({ reminderDays: [3, 30, 3] }), store.update({ startAtLogin: true })]);
     const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { data: unknown };
-    expect(saved.data).toEqual({ language: 'auto', reminderDays: [30, 3], startAtLogin: true });
+    expect(saved.data).toEqual({
+      language: 'auto',
+      reminderDays: [30, 3],
+      startAtLogin: true,
+      reconnectDrives: true,
+    });
   });
 });
 

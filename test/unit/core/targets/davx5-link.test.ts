@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
-import { davx5Link } from '@core/targets/davx5-link';
+import { davx5Link, phoneSetup } from '@core/targets/davx5-link';
 import { sampleAccount } from './sample-account';
 
 describe('DAVx⁵ link', () => {
@@ -27,5 +27,14 @@ describe('DAVx⁵ link', () => {
       new Date(),
     );
     expect(davx5Link(mailOnly)).toBeNull();
+  });
+
+  it('the app gets the link with its QR code as square modules, and nothing for an account without DAV', () => {
+    const setup = phoneSetup(sampleAccount());
+    if (!setup) throw new Error('expected a phone set-up');
+    expect(setup.link).toBe(davx5Link(sampleAccount()));
+    expect(setup.qr.size).toBeGreaterThanOrEqual(21);
+    expect(setup.qr.modules).toHaveLength(setup.qr.size ** 2);
+    expect(new Set(setup.qr.modules)).toEqual(new Set([0, 1]));
   });
 });

@@ -7,6 +7,7 @@ import { VerifyResults } from '../verify/VerifyResults';
 import { useVerifyRun } from '../verify/use-verify-run';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ComputerTargets } from '../targets/ComputerTargets';
+import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
 import { LastCheckList } from './LastCheckList';
 
 interface Props {
@@ -75,6 +76,9 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
         ))}
       </ul>
       <ComputerTargets account={account} onChanged={onChanged} />
+      {(account.services.includes('caldav') || account.services.includes('carddav')) && (
+        <PhoneSetupPanel accountId={account.id} />
+      )}
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
         <VerifyResults progress={check.state.progress} />
       )}

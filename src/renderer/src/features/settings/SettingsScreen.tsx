@@ -60,6 +60,15 @@ export function SettingsScreen() {
         />{' '}
         {t('settings.startAtLogin')}
       </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings?.reconnectDrives ?? true}
+          disabled={!settings}
+          onChange={(event) => void save({ reconnectDrives: event.target.checked })}
+        />{' '}
+        {t('settings.reconnectDrives')}
+      </label>
       <p className="status" role="status" aria-live="polite">
         {status === 'saved' ? t('settings.saved') : ''}
       </p>
