@@ -1,6 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
 import { isLanguage, pickLanguage, type Language } from '@shared/i18n/languages';
-import { resources } from '@shared/i18n/resources';
 
 /** The person's language from the usual POSIX variables, most specific first. */
 export function systemLanguages(env: NodeJS.ProcessEnv): string[] {
@@ -18,16 +16,4 @@ export function chooseCliLanguage(
   if (flag && isLanguage(flag)) return flag;
   if (saved && isLanguage(saved)) return saved;
   return pickLanguage(systemLanguages(env));
-}
-
-export async function createTranslator(language: Language): Promise<TFunction> {
-  const instance = i18next.createInstance();
-  await instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    resources,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance.t.bind(instance);
 }

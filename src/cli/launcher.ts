@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { findElectronBinary } from '@core/platform/electron-binary';
 import { resolveDataDir } from '@core/paths/data-dir';
 import { SettingsStore } from '@core/settings/settings-store';
-import { chooseCliLanguage, createTranslator } from './cli-i18n';
+import { createTranslator } from '@shared/i18n/translator';
+import { chooseCliLanguage } from './cli-i18n';
 
 async function launch(): Promise<number> {
   const appRoot = join(__dirname, '../..');

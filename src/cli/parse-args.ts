@@ -52,7 +52,9 @@ export const commandOptions: Record<string, OptionSpecs> = {
     email: { type: 'string' },
     name: { type: 'string' },
     kind: { type: 'string' },
-    'lifetime-days': { type: 'string' },
+    lifetime: { type: 'string' },
+    credential: { type: 'string' },
+    created: { type: 'string' },
     provider: { type: 'string' },
     'undo-targets': { type: 'boolean' },
     'keep-targets': { type: 'boolean' },
@@ -67,6 +69,8 @@ export const commandOptions: Record<string, OptionSpecs> = {
   },
   unconfigure: { target: { type: 'string' } },
   reconnect: {},
+  expiry: {},
+  check: {},
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

@@ -1,13 +1,16 @@
 import { createCore, type Core } from '@core/core';
 import { resolveDataDir } from '@core/paths/data-dir';
 import { homedir } from 'node:os';
-import { chooseCliLanguage, createTranslator } from './cli-i18n';
+import { createTranslator } from '@shared/i18n/translator';
+import { chooseCliLanguage } from './cli-i18n';
 import { doctorCommand } from './commands/doctor-command';
 import { PonteError } from '@core/errors/ponte-error';
 import type { TFunction } from 'i18next';
 import { accountCommand } from './commands/account-command';
 import { configureCommand, reconnectCommand } from './commands/configure-command';
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
+import { checkCommand } from './commands/check-command';
+import { expiryCommand } from './commands/expiry-command';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_FAILED, EXIT_USAGE, printJson, type CliIo } from './output';
 import { parseCliArgs, UsageError } from './parse-args';
@@ -64,12 +67,16 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     case 'configure':
     case 'unconfigure':
     case 'reconnect':
+    case 'expiry':
+    case 'check':
     case 'account':
     case 'discover':
     case 'providers':
       try {
         const context = { io, t, json: args.json, language };
         if (args.command === 'verify') return await verifyCommand(core, args.options, context);
+        if (args.command === 'check') return await checkCommand(core, context);
+        if (args.command === 'expiry') return await expiryCommand(core, context);
         if (args.command === 'reconnect') return await reconnectCommand(core, context);
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'configure' || args.command === 'unconfigure') {

@@ -7,6 +7,7 @@ import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';
 import { installMenu } from './menu';
 import { hardenSessions, hardenWebContents } from './security';
+import { startReminders } from './reminders';
 import { createTray } from './tray';
 import { createMainWindow, showMainWindow } from './window';
 
@@ -34,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
     createMainWindow({ hidden: atLogin });
     void reconnectIfWanted(core.settings, core.accounts);
+    startReminders(core);
     app.on('activate', () => showMainWindow());
   });
 

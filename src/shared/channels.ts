@@ -17,6 +17,7 @@ export const CHANNELS = [
   'providers:guide',
   'accounts:check',
   'accounts:change-password',
+  'accounts:extend',
   'targets:detect',
   'targets:configure',
   'targets:unconfigure',

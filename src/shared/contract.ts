@@ -95,6 +95,8 @@ export const contract = {
           .optional(),
         kind: credentialKind,
         lifetimeDays,
+        /** For an app password that already existed: when it was created (its lifetime counts from then). */
+        passwordsCreatedAt: z.iso.datetime().optional(),
         passwords: passwordsSchema,
         selection: selectionSchema.optional(),
         /** Kind and lifetime of each further credential in the request. */
@@ -135,6 +137,10 @@ export const contract = {
     z.object({ flowId: z.uuid(), afterVersion: z.number().int().min(0).optional() }).strict(),
   ),
   'nextcloud:cancel': call<LoginFlowStatus>()(z.object({ flowId: z.uuid() }).strict()),
+  // The provider extended a password (Aruba PEC): its lifetime counts again from now.
+  'accounts:extend': call<AccountSummary>()(
+    z.object({ id: z.uuid(), credentialId: credentialIdSchema }).strict(),
+  ),
   // A new password for one credential: replaces the old one only once every service using it accepted it.
   'accounts:change-password': call<PasswordChange>()(
     z.object({ id: z.uuid(), credentialId: credentialIdSchema, password: passwordSchema }).strict(),

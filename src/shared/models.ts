@@ -1,5 +1,6 @@
 // The data the UI sees. No secret ever appears in these types: credentials show up only as `hasSecret`.
 import type { LanguagePreference } from './i18n/languages';
+import type { CredentialStatus } from './credential-state';
 import type { TargetKind } from './targets';
 import type { ServiceKind, ServiceResult, VerifyCode } from './verify';
 
@@ -38,6 +39,10 @@ export interface CredentialSummary {
   ageDays: number;
   /** ISO date it stops working, when its lifetime is known. */
   expiresAt: string | null;
+  /** When the provider extended it, if it did. */
+  extendedAt?: string;
+  /** Where it stands now: ok, expiring (a reminder threshold reached), expired, failing (refused), unknown. */
+  status: CredentialStatus;
 }
 
 /** What the person chose to set up from what the check found (the configure step acts on it). */

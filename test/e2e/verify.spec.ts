@@ -186,6 +186,9 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   await expectStep(app, 'save');
   await app.getByLabel(en.accounts.save.name).fill('Ufficio Anna');
   await app.getByLabel(en.accounts.save.lifetime).fill('90');
+  // An app password made 85 days ago in the provider's page: its 90 days count from then.
+  const created = new Date(Date.now() - 85 * 86_400_000).toISOString().slice(0, 10);
+  await app.getByLabel(en.accounts.save.created).fill(created);
   await app.getByRole('button', { name: en.accounts.save.submit }).click();
   await expect(app.getByTestId('account-saved')).toContainText(en.accounts.save.saved, { timeout: 15_000 });
   await expect(app.getByTestId('account-saved')).toContainText(
@@ -199,7 +202,11 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   await expect(card).toHaveCount(1);
   await expect(card).toContainText('Ufficio Anna');
   await expect(card).toContainText(en.accounts.kind['app-password']);
-  await expect(card).toContainText(en.accounts.age_other.replace('{{count}}', '0'));
+  await expect(card).toContainText(en.accounts.age_other.replace('{{count}}', '85'));
+  await expect(card.getByTestId('credential-state')).toHaveText(
+    en.accounts.badge.expiring_other.replace('{{count}}', '4'),
+  );
+  await expectAccessible(app, 'dashboard with an expiring password');
   // The check that proved the account is kept with it.
   await expect(card.getByTestId('last-check')).toContainText(
     `${en.verify.services.webdav}: ${en.verify.status.ok}`,
@@ -241,6 +248,13 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   );
   expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBe(anna.password);
   await card.getByRole('button', { name: en.accounts.change.close }).click();
+
+  // Aruba-style extension: the same password, 90 days again from today; the badge goes.
+  await card
+    .getByRole('button', { name: en.accounts.extend.named.replace('{{username}}', anna.login) })
+    .click();
+  await expect(card.getByTestId('credential-state')).toHaveCount(0);
+  expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBe(anna.password);
 
   await card.getByRole('button', { name: en.accounts.remove }).click();
   await app.getByRole('button', { name: en.accounts.removeYes }).click();

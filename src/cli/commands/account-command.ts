@@ -11,7 +11,7 @@ import {
   type CredentialPlan,
   credentialPlan,
 } from '@shared/discovery-settings';
-import type { ServiceKind, VerifyRequest } from '@shared/verify';
+import { MAIN_CREDENTIAL, type ServiceKind, type VerifyRequest } from '@shared/verify';
 import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import { readCredentials } from './credential-input';
@@ -38,13 +38,31 @@ export async function accountCommand(
       return EXIT_OK;
     case 'add':
       return await addAccount(core, options, context);
+    case 'extend': {
+      // The provider extended the password (Aruba PEC): its lifetime counts again from today.
+      if (!id) throw new UsageError(context.t('accounts.cli.missingId'));
+      const credentialId = typeof options.credential === 'string' ? options.credential : MAIN_CREDENTIAL;
+      const account = await core.accounts.extendCredential(id, credentialId, new Date());
+      const { reminderDays } = await core.settings.read();
+      const summary = summarizeAccount(account, new Date(), reminderDays);
+      if (context.json) printJson(context.io, summary);
+      else {
+        const expires = summary.credentials.find((credential) => credential.id === credentialId)?.expiresAt;
+        context.io.out(context.t('accounts.cli.extended', { date: expires?.slice(0, 10) ?? '' }));
+      }
+      return EXIT_OK;
+    }
     default:
       throw new UsageError(context.t('accounts.cli.usage'));
   }
 }
 
 async function listAccounts(core: Core, { io, t, json }: VerifyContext): Promise<number> {
-  const accounts = (await core.accounts.list()).map((account) => summarizeAccount(account));
+  const { reminderDays } = await core.settings.read();
+  const now = new Date();
+  const accounts = (await core.accounts.list()).map((account) =>
+    summarizeAccount(account, now, reminderDays),
+  );
   if (json) {
     printJson(io, accounts);
     return EXIT_OK;
@@ -83,7 +101,10 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   const request = await buildRequest(options, t, filled.base);
   const kind = (text('kind') ?? filled.kind ?? 'app-password') as CredentialKind;
   if (!KINDS.includes(kind)) throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
-  const lifetime = text('lifetime-days');
+  const lifetime = text('lifetime');
+  const created = text('created');
+  const passwordsCreatedAt = created === undefined ? undefined : parseDay(created);
+  if (passwordsCreatedAt === null) throw new UsageError(t('accounts.cli.badCreated'));
   const lifetimeDays =
     lifetime === undefined ? credentialLifetime(kind, filled.lifetimeDays) : Number(lifetime);
   if (lifetimeDays !== null && (!Number.isInteger(lifetimeDays) || lifetimeDays < 1 || lifetimeDays > 3650)) {
@@ -93,6 +114,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
     email,
     kind,
     lifetimeDays,
+    ...(passwordsCreatedAt ? { passwordsCreatedAt } : {}),
     ...(text('name') ? { displayName: text('name') } : {}),
     ...(providerId ? { providerId } : {}),
   };
@@ -212,4 +234,12 @@ async function removeWithTargets(
     );
   }
   await removeAccount(core.accounts, id, targets.length > 0 ? undo : undefined);
+}
+
+/** `YYYY-MM-DD` as that day's start in UTC, or null when it is not a real calendar day. */
+export function parseDay(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text ? date.toISOString() : null;
 }

@@ -8,7 +8,7 @@ import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/pres
 import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
 import { normalizeFingerprint } from '@core/verify/tls-trust';
 import type { Core } from '@core/core';
-import { accountTargets } from '@core/accounts/account-builders';
+import { accountTargets, lastCheckFrom } from '@core/accounts/account-builders';
 import type { ServiceTarget } from '@core/verify/service-target';
 import { type VerifyOptions, verifyServices } from '@core/verify/verify-services';
 import { parseEndpointSpec } from '../endpoint-spec';
@@ -39,7 +39,11 @@ export async function verifyCommand(
   if (typeof options.account === 'string') {
     const account = await core.accounts.get(options.account);
     const { targets, trust } = await accountTargets(account, (id) => core.accounts.secret(account, id));
-    return (await runChecks(targets, { trust }, account.email, context)).code;
+    const { code, results } = await runChecks(targets, { trust }, account.email, context);
+    // Kept like the app's "Check now": a refused password then shows as failing (ponte expiry, the dashboard).
+    const lastCheck = lastCheckFrom(results, new Date());
+    if (lastCheck) await core.accounts.recordCheck(account.id, lastCheck);
+    return code;
   }
   const request = await buildRequest(options, context.t);
   const password = await readPassword(options, context);

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountSelection, AccountSummary, CredentialKind, LastCheck } from '@shared/models';
+import { credentialStatus, expiryOf, refusedAtLastCheck } from '@shared/credential-state';
+import {
+  type AccountSelection,
+  type AccountSummary,
+  type CredentialKind,
+  DEFAULT_REMINDER_DAYS,
+  type LastCheck,
+} from '@shared/models';
 import { MAIN_CREDENTIAL, type ServiceKind, type ServiceResult, type VerifyRequest } from '@shared/verify';
 import type { Credential, ServiceTarget } from '../verify/service-target';
 import type { TrustSettings } from '../verify/tls-trust';
@@ -16,6 +23,8 @@ export interface NewAccount {
   /** … and of each further one in the request. */
   credentialFacts?: Record<string, { kind: CredentialKind; lifetimeDays?: number | null }>;
   selection?: AccountSelection;
+  /** When its passwords were created, for app passwords that already existed (default: now). */
+  passwordsCreatedAt?: string;
 }
 
 const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
@@ -36,7 +45,11 @@ export function accountFromRequest(input: NewAccount, now: Date): Account {
     })),
   ]
     .filter((credential) => inUse.has(credential.id))
-    .map((credential) => ({ ...credential, createdAt: at, lifetimeDays: credential.lifetimeDays ?? null }));
+    .map((credential) => ({
+      ...credential,
+      createdAt: input.passwordsCreatedAt ?? at,
+      lifetimeDays: credential.lifetimeDays ?? null,
+    }));
   return {
     id: randomUUID(),
     displayName: input.displayName?.trim() || input.email,
@@ -61,7 +74,14 @@ export function accountFromRequest(input: NewAccount, now: Date): Account {
 
 const DAY_MS = 86_400_000;
 
-export function summarizeAccount(account: Account, now = new Date()): AccountSummary {
+/** The account as the UI and the CLI see it; `thresholds` are the reminder days that make a password "expiring". */
+export function summarizeAccount(
+  account: Account,
+  now = new Date(),
+  thresholds: readonly number[] = DEFAULT_REMINDER_DAYS,
+): AccountSummary {
+  const servicesUsing = (credentialId: string): ServiceKind[] =>
+    SERVICES.filter((service) => account.services[service]?.credential === credentialId);
   return {
     id: account.id,
     displayName: account.displayName,
@@ -78,14 +98,20 @@ export function summarizeAccount(account: Account, now = new Date()): AccountSum
     selection: account.selection ?? null,
     lastCheck: account.lastCheck ?? null,
     targets: (account.targets ?? []).map(({ target, at, location }) => ({ target, at, location })),
-    credentials: account.credentials.map((credential) => ({
-      ...credential,
-      ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(credential.createdAt)) / DAY_MS)),
-      expiresAt:
-        credential.lifetimeDays === null
-          ? null
-          : new Date(Date.parse(credential.createdAt) + credential.lifetimeDays * DAY_MS).toISOString(),
-    })),
+    credentials: account.credentials.map((credential) => {
+      // Refused after this password was entered (an extension keeps the same password).
+      const refused = refusedAtLastCheck(
+        account.lastCheck ?? null,
+        servicesUsing(credential.id),
+        credential.createdAt,
+      );
+      return {
+        ...credential,
+        ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(credential.createdAt)) / DAY_MS)),
+        expiresAt: expiryOf(credential)?.toISOString() ?? null,
+        status: credentialStatus(credential, refused, now, thresholds),
+      };
+    }),
   };
 }
 

@@ -24,6 +24,8 @@ export const credentialSchema = z
     username: z.string().min(1),
     createdAt: z.iso.datetime(),
     lifetimeDays: z.number().int().positive().nullable(),
+    /** The provider extended it (Aruba PEC: another 3 months); its lifetime counts from here. */
+    extendedAt: z.iso.datetime().optional(),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { PonteError } from '../errors/ponte-error';
 import type { ConfiguredTarget } from '../targets/plan-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
-import { type Account, accountsFileSchema, secretKey } from './account-schema';
+import { type Account, accountsFileSchema, secretKey, type StoredCredential } from './account-schema';
 
 type AccountsFile = { accounts: Account[] };
 
@@ -107,7 +107,33 @@ export class AccountStore {
     await this.update(id, (current) => ({
       ...current,
       credentials: current.credentials.map((credential) =>
-        credential.id === credentialId ? { ...credential, createdAt: now.toISOString() } : credential,
+        credential.id === credentialId
+          ? { ...withoutExtension(credential), createdAt: now.toISOString() }
+          : credential,
+      ),
+    }));
+    return this.get(id);
+  }
+
+  /**
+   * The provider extended a password (Aruba PEC: "prolunga" for another 3 months): the same password, its
+   * lifetime counted again from `at`. Only for a password with a lifetime.
+   */
+  async extendCredential(id: string, credentialId: string, at: Date): Promise<Account> {
+    const account = await this.get(id);
+    const credential = account.credentials.find((candidate) => candidate.id === credentialId);
+    if (!credential)
+      throw new PonteError('INVALID_INPUT', `Account ${id} has no credential ${credentialId}.`);
+    if (credential.lifetimeDays === null) {
+      throw new PonteError(
+        'INVALID_INPUT',
+        `The password of ${credential.username} has no lifetime to extend.`,
+      );
+    }
+    await this.update(id, (current) => ({
+      ...current,
+      credentials: current.credentials.map((entry) =>
+        entry.id === credentialId ? { ...entry, extendedAt: at.toISOString() } : entry,
       ),
     }));
     return this.get(id);
@@ -142,4 +168,11 @@ export class AccountStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** A credential as it is before any extension (a new password starts its own lifetime). */
+function withoutExtension(credential: StoredCredential): StoredCredential {
+  const rest = { ...credential };
+  delete rest.extendedAt;
+  return rest;
 }

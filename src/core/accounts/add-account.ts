@@ -17,6 +17,13 @@ export async function addVerifiedAccount(
   passwords: Record<string, string> = {},
   now = new Date(),
 ): Promise<AccountSummary> {
+  if (input.passwordsCreatedAt !== undefined && Date.parse(input.passwordsCreatedAt) > now.getTime()) {
+    throw new PonteError(
+      'INVALID_INPUT',
+      'The date the password was created is in the future.',
+      'Give the day it was created in the provider’s page (today or earlier).',
+    );
+  }
   const results = await verifyServices(
     targetsFromRequest(input.request, password, passwords),
     optionsFromRequest(input.request),

@@ -50,7 +50,11 @@ export function createHandlers(core: Core, host: Host): Handlers {
       }
       return core.settings.update(changes);
     },
-    'accounts:list': async () => (await core.accounts.list()).map((account) => summarizeAccount(account)),
+    'accounts:list': async () => {
+      const { reminderDays } = await core.settings.read();
+      const now = new Date();
+      return (await core.accounts.list()).map((account) => summarizeAccount(account, now, reminderDays));
+    },
     'accounts:add': ({ password, loginFlowId, passwords, ...input }) =>
       addVerifiedAccount(core.accounts, input, mainPassword(core, password, loginFlowId), passwords),
     'accounts:check': async ({ id }) => {
@@ -62,6 +66,11 @@ export function createHandlers(core: Core, host: Host): Handlers {
         const lastCheck = lastCheckFrom(results, new Date());
         if (lastCheck) await core.accounts.recordCheck(id, lastCheck);
       });
+    },
+    'accounts:extend': async ({ id, credentialId }) => {
+      const { reminderDays } = await core.settings.read();
+      const now = new Date();
+      return summarizeAccount(await core.accounts.extendCredential(id, credentialId, now), now, reminderDays);
     },
     'accounts:change-password': ({ id, credentialId, password }) =>
       changePassword(core.accounts, id, credentialId, password),

@@ -43,7 +43,7 @@ describe('ponte account', () => {
         marco.email,
         '--name',
         'Studio',
-        '--lifetime-days',
+        '--lifetime',
         '90',
         ...serviceArgs,
         '--password-stdin',

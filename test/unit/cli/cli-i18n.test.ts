@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCliLanguage, createTranslator, systemLanguages } from '../../../src/cli/cli-i18n';
+import { createTranslator } from '@shared/i18n/translator';
+import { chooseCliLanguage, systemLanguages } from '../../../src/cli/cli-i18n';
 
 describe('CLI language', () => {
   it('prefers the flag, then the saved setting, then the environment', () => {

@@ -117,8 +117,35 @@ describe('summarizeAccount', () => {
     expect(summary.credentials[0]?.ageDays).toBe(9);
     expect(summary.services).toEqual(['imap']);
     expect(Object.keys(summary.credentials[0] ?? {}).sort()).toEqual(
-      ['ageDays', 'createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'username'].sort(),
+      ['ageDays', 'createdAt', 'expiresAt', 'id', 'kind', 'lifetimeDays', 'status', 'username'].sort(),
     );
+    expect(summary.credentials[0]?.status).toEqual({ state: 'ok', daysLeft: 80, threshold: null });
+  });
+});
+
+describe('an extended password', () => {
+  it('counts its lifetime again from the extension; a new password drops the extension', async () => {
+    const account = draft('a@pec.it');
+    await store.add(account, { main: 'one' });
+    const extended = await store.extendCredential(account.id, 'main', new Date('2027-02-20T08:00:00Z'));
+    expect(summarizeAccount(extended, new Date('2027-02-25T08:00:00Z')).credentials[0]).toMatchObject({
+      extendedAt: '2027-02-20T08:00:00.000Z',
+      expiresAt: '2027-05-21T08:00:00.000Z',
+      status: { state: 'ok' },
+    });
+    const renewed = await store.replaceSecret(account.id, 'main', 'two', new Date('2027-03-01T08:00:00Z'));
+    expect(renewed.credentials[0]?.extendedAt).toBeUndefined();
+    expect(summarizeAccount(renewed).credentials[0]?.expiresAt).toBe('2027-05-30T08:00:00.000Z');
+  });
+
+  it('a password without a lifetime cannot be extended; nothing changes', async () => {
+    const account = { ...draft('b@pec.it') };
+    account.credentials = account.credentials.map((credential) => ({ ...credential, lifetimeDays: null }));
+    await store.add(account, { main: 'one' });
+    await expect(store.extendCredential(account.id, 'main', new Date())).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect((await store.get(account.id)).credentials[0]?.extendedAt).toBeUndefined();
   });
 });
 

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/models';
+import type { WireError } from '@shared/error-codes';
 import { call } from '../../api/ponte-client';
+import { toWire } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VerifyResults } from '../verify/VerifyResults';
 import { useVerifyRun } from '../verify/use-verify-run';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ComputerTargets } from '../targets/ComputerTargets';
 import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
+import { CredentialStateBadge } from './CredentialStateBadge';
 import { LastCheckList } from './LastCheckList';
 
 interface Props {
@@ -30,6 +33,16 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
   const check = useVerifyRun();
   const checking = check.state.phase === 'running';
   const checkDone = check.state.phase === 'done';
+  const [extendError, setExtendError] = useState<WireError | null>(null);
+  const extend = async (credentialId: string): Promise<void> => {
+    try {
+      await call('accounts:extend', { id: account.id, credentialId });
+      setExtendError(null);
+      onChanged();
+    } catch (error) {
+      setExtendError(toWire(error));
+    }
+  };
   const date = (iso: string): string =>
     new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'medium' });
 
@@ -56,6 +69,16 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
             {credential.expiresAt && (
               <> · {t('accounts.expiresAt', { date: date(credential.expiresAt) })}</>
             )}{' '}
+            <CredentialStateBadge status={credential.status} />{' '}
+            {credential.lifetimeDays !== null && (
+              <button
+                type="button"
+                aria-label={t('accounts.extend.named', { username: credential.username })}
+                onClick={() => void extend(credential.id)}
+              >
+                {t('accounts.extend.button')}
+              </button>
+            )}{' '}
             {changing === credential.id ? (
               <ChangePasswordForm
                 accountId={account.id}
@@ -75,6 +98,7 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
           </li>
         ))}
       </ul>
+      {extendError && <ErrorNotice error={extendError} />}
       <ComputerTargets account={account} onChanged={onChanged} />
       {(account.services.includes('caldav') || account.services.includes('carddav')) && (
         <PhoneSetupPanel accountId={account.id} />

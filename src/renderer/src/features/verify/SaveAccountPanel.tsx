@@ -30,6 +30,8 @@ export function SaveAccountPanel(props: Props) {
   const [name, setName] = useState(email);
   const [kind, setKind] = useState<CredentialKind>(props.kind ?? 'app-password');
   const [lifetime, setLifetime] = useState(lifetimeDays === null ? '' : String(lifetimeDays));
+  const today = new Date().toISOString().slice(0, 10);
+  const [createdOn, setCreatedOn] = useState(today);
   const [state, setState] = useState<{ phase: 'idle' | 'saving' } | { phase: 'error'; error: WireError }>({
     phase: 'idle',
   });
@@ -46,6 +48,10 @@ export function SaveAccountPanel(props: Props) {
         displayName: name,
         kind,
         lifetimeDays: days !== null && Number.isInteger(days) && days > 0 ? days : null,
+        // Created earlier than today: its lifetime counts from that day, not from now.
+        ...(kind === 'app-password' && /^\d{4}-\d{2}-\d{2}$/.test(createdOn) && createdOn < today
+          ? { passwordsCreatedAt: `${createdOn}T00:00:00.000Z` }
+          : {}),
         ...(providerId ? { providerId } : {}),
         ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
         ...(props.credentialFacts ? { credentialFacts: props.credentialFacts } : {}),
@@ -90,6 +96,22 @@ export function SaveAccountPanel(props: Props) {
           {t('accounts.save.lifetimeHint')}
         </p>
       </div>
+      {kind === 'app-password' && (
+        <div className="field">
+          <label htmlFor="save-created">{t('accounts.save.created')}</label>
+          <input
+            id="save-created"
+            type="date"
+            max={today}
+            value={createdOn}
+            aria-describedby="save-created-hint"
+            onChange={(event) => setCreatedOn(event.target.value)}
+          />
+          <p id="save-created-hint" className="hint">
+            {t('accounts.save.createdHint')}
+          </p>
+        </div>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={state.phase === 'saving'}>
           {state.phase === 'saving' ? t('accounts.save.saving') : t('accounts.save.submit')}

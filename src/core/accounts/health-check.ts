@@ -1,0 +1,65 @@
+import type { ServiceResult, VerifyCode } from '@shared/verify';
+import { accountTargets, lastCheckFrom, summarizeAccount } from './account-builders';
+import type { AccountStore } from './account-store';
+import { PonteError } from '../errors/ponte-error';
+import { verifyServices } from '../verify/verify-services';
+
+// A real login on every service of every saved account, with the passwords from the keychain, to notice a
+// password revoked before its time (iCloud revokes every app password when the Apple ID password changes).
+// Being offline is not a failure: when no service could even be reached, the check is not kept, so an earlier
+// refusal is not forgotten and no alarm is raised.
+
+const UNREACHABLE: readonly VerifyCode[] = [
+  'CONNECTION_REFUSED',
+  'HOST_NOT_FOUND',
+  'NETWORK_UNREACHABLE',
+  'TIMEOUT',
+  'CANCELLED',
+];
+
+export interface AccountHealth {
+  accountId: string;
+  displayName: string;
+  email: string;
+  /** False when nothing could be reached (offline, server down): nothing was concluded or kept. */
+  reached: boolean;
+  results: { service: ServiceResult['service']; status: 'ok' | 'failed'; code: VerifyCode | null }[];
+  /** Credentials the servers refused: they need a new password. */
+  failing: string[];
+  /** Why the check could not run at all (a password missing from the keychain, a locked keychain). */
+  error?: { code: string; message: string };
+}
+
+export async function checkAllAccounts(store: AccountStore, now = new Date()): Promise<AccountHealth[]> {
+  const report: AccountHealth[] = [];
+  for (const account of await store.list()) {
+    const base = { accountId: account.id, displayName: account.displayName, email: account.email };
+    let results: ServiceResult[];
+    try {
+      const { targets, trust } = await accountTargets(account, (id) => store.secret(account, id));
+      results = await verifyServices(targets, { trust });
+    } catch (error) {
+      const wire =
+        error instanceof PonteError ? error.toWire() : { code: 'INTERNAL', message: String(error) };
+      report.push({ ...base, reached: false, results: [], failing: [], error: wire });
+      continue;
+    }
+    const reached = results.some((result) => result.code === null || !UNREACHABLE.includes(result.code));
+    const lastCheck = reached ? lastCheckFrom(results, now) : null;
+    if (lastCheck) await store.recordCheck(account.id, lastCheck);
+    const summary = summarizeAccount(lastCheck ? { ...account, lastCheck } : account, now);
+    report.push({
+      ...base,
+      reached,
+      results: results.map(({ service, status, code }) => ({
+        service,
+        status: status === 'ok' ? 'ok' : 'failed',
+        code,
+      })),
+      failing: summary.credentials
+        .filter((credential) => credential.status.state === 'failing')
+        .map((c) => c.id),
+    });
+  }
+  return report;
+}

@@ -1,0 +1,92 @@
+import type { AccountSummary } from '@shared/models';
+
+// Which reminders are due, as a pure function of the accounts (with their state) and what was already said.
+// Each threshold of each password is said once: the log keeps a marker per password — keyed by its dates, so a
+// new or extended password starts afresh — and a password found at the 3-day mark without having been
+// reminded at 7 (the computer was off) gets one reminder, not two.
+
+export interface Reminder {
+  /** The password's entry in the log. */
+  key: string;
+  accountId: string;
+  credentialId: string;
+  displayName: string;
+  email: string;
+  username: string;
+  state: 'expiring' | 'expired' | 'failing';
+  daysLeft: number | null;
+  expiresAt: string | null;
+}
+
+/** Markers already notified, per password (`account:credential:created:extended`). */
+export type ReminderLog = Record<string, string[]>;
+
+const thresholdMarker = (days: number): string => `before-${days}`;
+
+const logKey = (accountId: string, credential: AccountSummary['credentials'][number]): string =>
+  [accountId, credential.id, credential.createdAt, credential.extendedAt ?? ''].join(':');
+
+type Credential = AccountSummary['credentials'][number];
+
+/** The password as a reminder, when its state calls for one. */
+function reminderOf(account: AccountSummary, credential: Credential): Reminder | null {
+  const { state, daysLeft } = credential.status;
+  if (state !== 'expiring' && state !== 'expired' && state !== 'failing') return null;
+  return {
+    key: logKey(account.id, credential),
+    accountId: account.id,
+    credentialId: credential.id,
+    displayName: account.displayName,
+    email: account.email,
+    username: credential.username,
+    state,
+    daysLeft,
+    expiresAt: credential.expiresAt,
+  };
+}
+
+/** The marker a reminder for this state would leave, or null when an equal or later one was already said. */
+function markerFor(status: Credential['status'], said: ReadonlySet<string>): string | null {
+  if (status.state === 'failing') return 'failing';
+  if (status.state === 'expired') return 'expired';
+  if (status.state !== 'expiring' || status.threshold === null) return null;
+  const threshold = status.threshold;
+  const later = [...said].some(
+    (entry) => entry === 'expired' || (entry.startsWith('before-') && Number(entry.slice(7)) <= threshold),
+  );
+  return later ? null : thresholdMarker(threshold);
+}
+
+export function dueReminders(
+  accounts: readonly AccountSummary[],
+  log: ReminderLog,
+): { due: Reminder[]; log: ReminderLog } {
+  const next: ReminderLog = {};
+  const due: Reminder[] = [];
+  for (const account of accounts) {
+    for (const credential of account.credentials) {
+      const key = logKey(account.id, credential);
+      const said = new Set(log[key] ?? []);
+      // A refusal is said again if it comes back after the password worked once more.
+      if (credential.status.state !== 'failing') said.delete('failing');
+      const marker = markerFor(credential.status, said);
+      const reminder = reminderOf(account, credential);
+      if (marker && reminder && !said.has(marker)) {
+        said.add(marker);
+        due.push(reminder);
+      }
+      if (said.size > 0) next[key] = [...said].sort();
+    }
+  }
+  return { due, log: next };
+}
+
+/** Every password needing attention now (for the tray's menu), reminded or not. */
+export function attentionItems(accounts: readonly AccountSummary[]): Reminder[] {
+  return accounts.flatMap((account) =>
+    account.credentials.flatMap((credential) => {
+      const reminder = reminderOf(account, credential);
+      return reminder ? [reminder] : [];
+    }),
+  );
+}
