@@ -71,6 +71,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
   reconnect: {},
   expiry: {},
   check: {},
+  rotate: { credential: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

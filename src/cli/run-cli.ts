@@ -11,6 +11,8 @@ import { configureCommand, reconnectCommand } from './commands/configure-command
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { checkCommand } from './commands/check-command';
 import { expiryCommand } from './commands/expiry-command';
+import { rotateCommand } from './commands/rotate-command';
+import { resumeRotations } from '@core/rotation/rotate-credential';
 import { verifyCommand } from './commands/verify-command';
 import { EXIT_FAILED, EXIT_USAGE, printJson, type CliIo } from './output';
 import { parseCliArgs, UsageError } from './parse-args';
@@ -69,12 +71,20 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     case 'reconnect':
     case 'expiry':
     case 'check':
+    case 'rotate':
     case 'account':
     case 'discover':
     case 'providers':
       try {
         const context = { io, t, json: args.json, language };
+        // A password change a crash interrupted is finished or taken back before anything reads a password.
+        if (args.command !== 'discover' && args.command !== 'providers') {
+          for (const resumed of await resumeRotations({ store: core.accounts, dataDir: core.dataDir })) {
+            io.err(t(`rotate.resumed.${resumed.outcome}`));
+          }
+        }
         if (args.command === 'verify') return await verifyCommand(core, args.options, context);
+        if (args.command === 'rotate') return await rotateCommand(core, args.rest, args.options, context);
         if (args.command === 'check') return await checkCommand(core, context);
         if (args.command === 'expiry') return await expiryCommand(core, context);
         if (args.command === 'reconnect') return await reconnectCommand(core, context);

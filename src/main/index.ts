@@ -2,6 +2,7 @@
 import { app } from 'electron';
 import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
+import { resumeRotations } from '@core/rotation/rotate-credential';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';
@@ -34,7 +35,10 @@ if (!app.requestSingleInstanceLock()) {
       process.argv.includes('--hidden') ||
       (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
     createMainWindow({ hidden: atLogin });
-    void reconnectIfWanted(core.settings, core.accounts);
+    // A password change a crash interrupted is finished or taken back first; then drives and reminders.
+    void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
+      .catch(() => [])
+      .then(() => reconnectIfWanted(core.settings, core.accounts));
     startReminders(core);
     app.on('activate', () => showMainWindow());
   });

@@ -82,7 +82,11 @@ export interface PasswordChange {
   saved: boolean;
   results: ServiceResult[];
   account: AccountSummary;
+  /** What to know once saved, as message keys under rotate.notes (a program asking again, revoke the old). */
+  notes: RotationNote[];
 }
+
+export type RotationNote = 'thunderbirdNewPassword' | 'evolutionNewPassword' | 'revokeOld';
 
 /**
  * A Nextcloud sign-in in the person's browser (Login Flow v2), as the UI follows it. The app password it

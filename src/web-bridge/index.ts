@@ -7,6 +7,7 @@ import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
 import { findExecutable } from '@core/platform/find-executable';
 import { setLinuxAutostart } from '@core/platform/linux-autostart';
+import { resumeRotations } from '@core/rotation/rotate-credential';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { version } from '../../package.json';
 import { startBridge } from './bridge-server';
@@ -15,7 +16,9 @@ async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
   const core = createCore({ dataDir: currentDataDir(), appRoot });
   // As the desktop app does when it starts.
-  void reconnectIfWanted(core.settings, core.accounts);
+  void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
+    .catch(() => [])
+    .then(() => reconnectIfWanted(core.settings, core.accounts));
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

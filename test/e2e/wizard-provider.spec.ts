@@ -83,6 +83,15 @@ test('a catalog provider with two passwords, pointed at the rig: every step, the
   expect(await keytar.getPassword('Ponte', `account:${id}:main`)).toBe(anna.password);
   expect(await keytar.getPassword('Ponte', `account:${id}:sync`)).toBe(marco.password);
 
+  // A new app password for the sync login starts where the first one did: Infomaniak's steps and page.
+  await card
+    .getByRole('button', { name: en.accounts.change.open.replace('{{username}}', marco.login) })
+    .click();
+  await expect(card.getByTestId('app-password-guide')).toBeVisible();
+  await expect(card.getByTestId('app-password-guide').getByRole('button')).toHaveText(/Infomaniak/);
+  await expectAccessible(app, 'change password with the provider guide');
+  await card.getByRole('button', { name: en.accounts.change.close }).click();
+
   await card.getByRole('button', { name: en.accounts.remove }).click();
   await app.getByRole('button', { name: en.accounts.removeYes }).click();
   await expect(app.getByTestId('accounts-empty')).toBeVisible();

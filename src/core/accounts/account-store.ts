@@ -53,6 +53,19 @@ export class AccountStore {
     return secret;
   }
 
+  /**
+   * A new password waiting to replace a credential's (during a rotation), in its own keychain entry beside the
+   * old one, which stays in use until the rotation commits.
+   */
+  pending = {
+    set: (id: string, credentialId: string, secret: string): Promise<void> =>
+      this.secrets.set(pendingKey(id, credentialId), secret),
+    get: (id: string, credentialId: string): Promise<string | null> =>
+      this.secrets.get(pendingKey(id, credentialId)),
+    delete: (id: string, credentialId: string): Promise<boolean> =>
+      this.secrets.delete(pendingKey(id, credentialId)),
+  };
+
   add(account: Account, secrets: Record<string, string>): Promise<Account> {
     return this.serial(async () => {
       const file = await readVersionedFile(this.file);
@@ -176,3 +189,5 @@ function withoutExtension(credential: StoredCredential): StoredCredential {
   delete rest.extendedAt;
   return rest;
 }
+
+const pendingKey = (id: string, credentialId: string): string => `${secretKey(id, credentialId)}:pending`;

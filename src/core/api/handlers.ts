@@ -8,7 +8,7 @@ import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
 import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import { addVerifiedAccount } from '../accounts/add-account';
-import { changePassword } from '../accounts/change-password';
+import { rotateCredential } from '../rotation/rotate-credential';
 import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
@@ -73,7 +73,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       return summarizeAccount(await core.accounts.extendCredential(id, credentialId, now), now, reminderDays);
     },
     'accounts:change-password': ({ id, credentialId, password }) =>
-      changePassword(core.accounts, id, credentialId, password),
+      rotateCredential({ store: core.accounts, dataDir: core.dataDir }, id, credentialId, password),
     'accounts:remove': async ({ id, undoTargets }) => {
       await removeAccount(core.accounts, id, undoTargets);
       return { removed: true };

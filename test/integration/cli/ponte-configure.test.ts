@@ -243,6 +243,32 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     expect((await ponte(['account', 'remove', id, '--undo-targets'])).code).toBe(0);
   }, 90_000);
 
+  it('ponte rotate re-mounts the drive with the new password before the old one leaves the keychain', async () => {
+    const add = await addAnna(['--webdav', anna.webdavUrl]);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const mounted = JSON.parse((await ponte(['configure', id, '--target', 'mount', '--json'])).stdout) as {
+      location: string;
+    };
+    // The old app password expired on the server (and the drive went with the last logout): only the new
+    // password can bring it back, so a mounted drive afterwards proves the rotation mounted with it.
+    await keytar.setPassword('Ponte', `account:${id}:main`, 'expired-app-password');
+    await new Promise<void>((resolve) =>
+      spawn('gio', ['mount', '--unmount', mounted.location]).on('close', () => resolve()),
+    );
+    expect(await gvfsHasMount(host)).toBe(false);
+    const rotated = await ponte(['rotate', id, '--password-stdin'], anna.password);
+    expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain('New password in place');
+    expect(await gvfsHasMount(host)).toBe(true);
+    const listing = await new Promise<number | null>((resolve) =>
+      spawn('gio', ['list', mounted.location]).on('close', (code) => resolve(code)),
+    );
+    expect(listing).toBe(0);
+    expect(await keytar.getPassword('Ponte', `account:${id}:main`)).toBe(anna.password);
+    expect((await ponte(['account', 'remove', id, '--undo-targets'])).code).toBe(0);
+    expect(await gvfsHasMount(host)).toBe(false);
+  }, 90_000);
+
   it('usage errors exit 2; an account without a drive exits 1 and says so', async () => {
     expect((await ponte(['configure'])).code).toBe(2);
     expect((await ponte(['configure', 'x', '--target', 'printer'])).code).toBe(2);

@@ -82,6 +82,7 @@ export function AccountCard({ account, onRemove, onChanged }: Props) {
             {changing === credential.id ? (
               <ChangePasswordForm
                 accountId={account.id}
+                providerId={account.providerId}
                 credential={credential}
                 onDone={onChanged}
                 onClose={() => setChanging(null)}

@@ -6,10 +6,13 @@ import { normalizePastedPassword } from '@shared/normalize-password';
 import { call } from '../../api/ponte-client';
 import { toWire } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { AppPasswordGuidePanel } from '../verify/AppPasswordGuidePanel';
 import { VerifyResults } from '../verify/VerifyResults';
 
 interface Props {
   accountId: string;
+  /** The catalog provider: its app-password steps and page come first (a rotation starts there). */
+  providerId?: string | null;
   credential: CredentialSummary;
   onDone: (change: PasswordChange) => void;
   onClose: () => void;
@@ -25,7 +28,7 @@ type State =
  * A new password for one credential (the person made a new app password): checked on every service that
  * uses it before it replaces the old one; a refused one changes nothing.
  */
-export function ChangePasswordForm({ accountId, credential, onDone, onClose }: Props) {
+export function ChangePasswordForm({ accountId, providerId, credential, onDone, onClose }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [visible, setVisible] = useState(false);
@@ -54,6 +57,7 @@ export function ChangePasswordForm({ accountId, credential, onDone, onClose }: P
 
   return (
     <form className="change-password" onSubmit={submit} aria-label={t('accounts.change.title')}>
+      {providerId && credential.kind === 'app-password' && <AppPasswordGuidePanel providerId={providerId} />}
       <div className="field">
         <label htmlFor={id}>{t('accounts.change.label', { username: credential.username })}</label>
         <div className="with-button">
@@ -88,9 +92,16 @@ export function ChangePasswordForm({ accountId, credential, onDone, onClose }: P
       <div aria-live="polite">
         {state.phase === 'error' && <ErrorNotice error={state.error} />}
         {state.phase === 'done' && state.change.saved && (
-          <p className="notice" role="status">
-            {t('accounts.change.saved')}
-          </p>
+          <>
+            <p className="notice" role="status">
+              {t('accounts.change.saved')}
+            </p>
+            {state.change.notes.map((note) => (
+              <p key={note} className="hint">
+                {t(`rotate.notes.${note}`)}
+              </p>
+            ))}
+          </>
         )}
         {state.phase === 'done' && !state.change.saved && (
           <>

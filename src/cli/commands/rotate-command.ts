@@ -1,0 +1,58 @@
+import type { Core } from '@core/core';
+import { type RotationPoint, rotateCredential } from '@core/rotation/rotate-credential';
+import { MAIN_CREDENTIAL } from '@shared/verify';
+import { failurePhrases } from '@shared/verify-summary';
+import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import { type CommandOptionValues, UsageError } from '../parse-args';
+import { readPassword, type VerifyContext } from './verify-command';
+
+/**
+ * `ponte rotate ACCOUNT [--credential ID] --password-stdin`: the new app password checked on every service
+ * that uses it, then put in place everywhere in one step (see rotate-credential.ts); exit 1 when a service
+ * refused it (nothing changed then).
+ */
+export async function rotateCommand(
+  core: Core,
+  rest: string[],
+  options: CommandOptionValues,
+  context: VerifyContext,
+): Promise<number> {
+  const { io, t, json } = context;
+  const [id] = rest;
+  if (!id) throw new UsageError(t('rotate.usage'));
+  const credentialId = typeof options.credential === 'string' ? options.credential : MAIN_CREDENTIAL;
+  const password = await readPassword(options, context);
+  const rotation = await rotateCredential(
+    { store: core.accounts, dataDir: core.dataDir },
+    id,
+    credentialId,
+    password,
+    {
+      onPoint: crashHook(io.env),
+    },
+  );
+  if (json) printJson(io, { saved: rotation.saved, results: rotation.results, notes: rotation.notes });
+  else if (rotation.saved) {
+    io.out(t('rotate.saved'));
+    for (const note of rotation.notes) io.out(`  ${t(`rotate.notes.${note}`)}`);
+  } else {
+    io.err(t('rotate.notSaved'));
+    for (const result of rotation.results.filter((entry) => entry.status !== 'ok')) {
+      const { title } = failurePhrases(result);
+      io.err(`  ${t(`verify.services.${result.service}`)}: ${t(`verify.${title.key}`, title.params ?? {})}`);
+    }
+  }
+  return rotation.saved ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * Test hook: PONTE_TEST_CRASH_AT=<point> kills this process there with SIGKILL, as a power cut would, to prove
+ * the next start leaves a working machine. Has no effect unless that variable is set.
+ */
+function crashHook(env: NodeJS.ProcessEnv): ((point: RotationPoint) => void) | undefined {
+  const at = env.PONTE_TEST_CRASH_AT;
+  if (!at) return undefined;
+  return (point) => {
+    if (point === at) process.kill(process.pid, 'SIGKILL');
+  };
+}

@@ -1,0 +1,176 @@
+import type { PasswordChange, RotationNote } from '@shared/models';
+import type { Account } from '../accounts/account-schema';
+import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
+import type { AccountStore } from '../accounts/account-store';
+import { runPlanSteps } from '../targets/run-plan';
+import { verifyServices } from '../verify/verify-services';
+import { RotationJournal, type RotationEntry } from './rotation-journal';
+
+// A new password for one credential, everywhere, in one step that a crash cannot leave half done:
+//   check it on every service that uses it → journal "started" → keep it in a pending keychain entry →
+//   journal "verified" → switch this machine's targets to it (re-mount the drive) → journal "targets-updated"
+//   → make it the credential's password (the old one goes) → forget the journal entry.
+// Until the commit the old password stays in the keychain and in use; resumeRotations() at the next start
+// finishes a rotation that got past "verified" and takes back one that did not.
+
+export interface RotationContext {
+  store: AccountStore;
+  dataDir: string;
+}
+
+/** The moments a test may stop the process at (kill -9), to prove each leaves a working machine. */
+export type RotationPoint = 'started' | 'pending-written' | 'verified' | 'targets-updated' | 'committed';
+
+export interface RotationOptions {
+  now?: Date;
+  onPoint?: (point: RotationPoint) => void;
+}
+
+export type Rotation = PasswordChange;
+
+export async function rotateCredential(
+  context: RotationContext,
+  id: string,
+  credentialId: string,
+  password: string,
+  options: RotationOptions = {},
+): Promise<Rotation> {
+  await resumeRotations(context);
+  const { store } = context;
+  const now = options.now ?? new Date();
+  const point = (name: RotationPoint): void => options.onPoint?.(name);
+  const account = await store.get(id);
+  const { targets, trust } = await accountTargets(
+    account,
+    async (credential) => (credential === credentialId ? password : ''),
+    (service) => account.services[service]?.credential === credentialId,
+  );
+  const results = await verifyServices(targets, { trust });
+  if (results.length === 0 || results.some((result) => result.status !== 'ok')) {
+    return { saved: false, results, account: summarizeAccount(account, now), notes: [] };
+  }
+
+  const journal = new RotationJournal(context.dataDir);
+  const entry: RotationEntry = { accountId: id, credentialId, phase: 'started', at: now.toISOString() };
+  await journal.put(entry);
+  point('started');
+  await store.pending.set(id, credentialId, password);
+  point('pending-written');
+  await journal.put({ ...entry, phase: 'verified' });
+  point('verified');
+  try {
+    await switchTargets(account, credentialId, password);
+  } catch (error) {
+    await rollBack(context, account, entry);
+    throw error;
+  }
+  await journal.put({ ...entry, phase: 'targets-updated' });
+  point('targets-updated');
+  await commit(context, entry, password);
+  point('committed');
+
+  const lastCheck = lastCheckFrom(results, now);
+  if (lastCheck) {
+    // Only this credential's services were checked: keep the others' last outcome as it was.
+    const current = await store.get(id);
+    const others = (current.lastCheck?.results ?? []).filter(
+      (previous) => !lastCheck.results.some((fresh) => fresh.service === previous.service),
+    );
+    await store.recordCheck(id, { at: lastCheck.at, results: [...others, ...lastCheck.results] });
+  }
+  return {
+    saved: true,
+    results,
+    account: summarizeAccount(await store.get(id), now),
+    notes: notesFor(account),
+  };
+}
+
+/** The drive mounted with this credential is mounted again with the new password (GVfs on Linux). */
+async function switchTargets(account: Account, credentialId: string, password: string): Promise<void> {
+  const drive = account.targets?.find((target) => target.target === 'mount');
+  if (!drive || account.services.webdav?.credential !== credentialId) return;
+  if (process.platform !== 'linux' || !drive.location.startsWith('davs://')) return;
+  // Not mounted (after a logout) is fine: the unmount then fails harmlessly.
+  await runPlanSteps([{ kind: 'run', command: ['gio', 'mount', '--unmount', drive.location] }]).catch(
+    () => undefined,
+  );
+  await runPlanSteps([{ kind: 'run', command: ['gio', 'mount', drive.location], stdin: 'password' }], {
+    password,
+  });
+}
+
+async function commit(context: RotationContext, entry: RotationEntry, password: string): Promise<void> {
+  await context.store.replaceSecret(entry.accountId, entry.credentialId, password, new Date(entry.at));
+  await context.store.pending.delete(entry.accountId, entry.credentialId);
+  await new RotationJournal(context.dataDir).drop(entry);
+}
+
+/** Back to the old password everywhere: the drive re-mounted with it, the pending entry and journal gone. */
+async function rollBack(
+  context: RotationContext,
+  account: Account | null,
+  entry: RotationEntry,
+): Promise<void> {
+  if (account && entry.phase !== 'started') {
+    const old = await context.store.secret(account, entry.credentialId).catch(() => null);
+    if (old !== null) await switchTargets(account, entry.credentialId, old).catch(() => undefined);
+  }
+  await context.store.pending.delete(entry.accountId, entry.credentialId);
+  await new RotationJournal(context.dataDir).drop(entry);
+}
+
+export interface Resumed {
+  accountId: string;
+  credentialId: string;
+  outcome: 'completed' | 'rolled-back';
+}
+
+/**
+ * Finishes or takes back rotations a crash interrupted, so the machine uses either the old password
+ * everywhere or the new one everywhere. Run before anything reads passwords (app start, each CLI command).
+ */
+export async function resumeRotations(context: RotationContext): Promise<Resumed[]> {
+  const journal = new RotationJournal(context.dataDir);
+  const done: Resumed[] = [];
+  for (const entry of await journal.list()) {
+    const { accountId, credentialId } = entry;
+    const account = await context.store.get(accountId).catch(() => null);
+    const pending = await context.store.pending.get(accountId, credentialId);
+    if (entry.phase === 'targets-updated' && pending === null) {
+      // Committed already (the pending entry is deleted after the new password took its place): only the
+      // journal was left.
+      await journal.drop(entry);
+      done.push({ accountId, credentialId, outcome: 'completed' });
+      continue;
+    }
+    if (!account || pending === null || entry.phase === 'started') {
+      // Nothing new to finish with (or it never got past the start): the old password is still in place.
+      await rollBack(context, entry.phase === 'started' ? null : account, entry);
+      done.push({ accountId, credentialId, outcome: 'rolled-back' });
+      continue;
+    }
+    try {
+      if (entry.phase === 'verified') {
+        await switchTargets(account, credentialId, pending);
+        await journal.put({ ...entry, phase: 'targets-updated' });
+      }
+      await commit(context, entry, pending);
+      done.push({ accountId, credentialId, outcome: 'completed' });
+    } catch {
+      await rollBack(context, account, entry);
+      done.push({ accountId, credentialId, outcome: 'rolled-back' });
+    }
+  }
+  return done;
+}
+
+function notesFor(account: Account): RotationNote[] {
+  const notes: RotationNote[] = [];
+  for (const target of account.targets ?? []) {
+    if (target.target === 'thunderbird') notes.push('thunderbirdNewPassword');
+    if (target.target === 'evolution') notes.push('evolutionNewPassword');
+  }
+  notes.push('revokeOld');
+  return notes;
+}
