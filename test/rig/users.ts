@@ -10,7 +10,8 @@ export interface RigAccount {
 
 export const rigDomain = 'ponte.test';
 
-const localParts = ['anna', 'marco'];
+// `rota` is for the lifecycle tests alone: they change its password on the servers (rig-passwords.ts).
+const localParts = ['anna', 'marco', 'rota'];
 
 /** Fresh accounts per run: base64url passwords need no quoting in any of the servers' files. */
 export function createAccounts(): RigAccount[] {
