@@ -6,7 +6,7 @@ import { reminderText, runReminders } from '@core/reminders/reminder-service';
 import { isLanguage, pickLanguage } from '@shared/i18n/languages';
 import { createTranslator } from '@shared/i18n/translator';
 import { showAttention } from './tray';
-import { showMainWindow } from './window';
+import { showRotation } from './window';
 
 // When reminders are looked at: at start, on resume from sleep (a suspended machine runs no timer), and once
 // an hour — few wake-ups — with a real login on every account every six hours to catch revoked passwords. What to say and whether it was said is core's (reminder-service); this file only
@@ -31,7 +31,9 @@ export function startReminders(core: Core): void {
     const notify = (reminder: Reminder): void => {
       if (!Notification.isSupported()) throw new Error('notifications are not available');
       const notification = new Notification(reminderText(reminder, t));
-      notification.on('click', showMainWindow);
+      notification.on('click', () =>
+        showRotation({ accountId: reminder.accountId, credentialId: reminder.credentialId }),
+      );
       notification.show();
     };
     const { attention } = await runReminders(core, new Date(), notify);

@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron';
+import { type RotationTarget, rotationHash } from '@shared/rotation-link';
 import { APP_ORIGIN, DEV_SERVER_URL, PRELOAD_PATH, resourcePath } from './paths';
 
 let mainWindow: BrowserWindow | null = null;
@@ -41,4 +42,15 @@ export function showMainWindow(): void {
 /** The webContents allowed to call IPC: only our own window's. */
 export function isMainWindowContents(id: number): boolean {
   return mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id;
+}
+
+/** Brings the window forward at a password's change form (a reminder was clicked); only ids in the URL. */
+export function showRotation(target: RotationTarget): void {
+  showMainWindow();
+  const contents = mainWindow?.webContents;
+  if (!contents) return;
+  // Same page, another fragment: the renderer follows it without reloading.
+  const url = new URL(contents.getURL() || DEV_SERVER_URL || `${APP_ORIGIN}/index.html`);
+  url.hash = rotationHash(target);
+  void contents.loadURL(url.toString());
 }

@@ -6,6 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import en from '../../src/shared/i18n/locales/en.json';
+import { rotationHash } from '../../src/shared/rotation-link';
 import it from '../../src/shared/i18n/locales/it.json';
 import { startSilentServer } from '../support/fake-servers';
 import { selfSignedCertificate } from '../support/test-certificates';
@@ -255,6 +256,16 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
     .click();
   await expect(card.getByTestId('credential-state')).toHaveCount(0);
   expect(await keytar.getPassword('Ponte', entry?.account ?? '')).toBe(anna.password);
+
+  // A reminder's notification opens the window at this password's change form (#rotate=…), focused.
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
+  const [, accountId = '', credentialId = ''] = (entry?.account ?? '').split(':');
+  await app.evaluate((hash) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+  }, rotationHash({ accountId, credentialId }));
+  const field = card.getByLabel(en.accounts.change.label.replace('{{username}}', anna.login));
+  await expect(field).toBeFocused();
+  await card.getByRole('button', { name: en.accounts.change.close }).click();
 
   await card.getByRole('button', { name: en.accounts.remove }).click();
   await app.getByRole('button', { name: en.accounts.removeYes }).click();

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { parseRotationHash, type RotationTarget } from '@shared/rotation-link';
 import { useTranslation } from 'react-i18next';
 import { Footer } from './components/Footer';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
@@ -10,10 +11,11 @@ type View = 'accounts' | 'add' | 'settings';
 
 interface ScreenProps {
   navigate: (view: View) => void;
+  rotation: RotationTarget | null;
 }
 
 const screens: Record<View, (props: ScreenProps) => React.JSX.Element> = {
-  accounts: ({ navigate }) => <AccountsScreen onAdd={() => navigate('add')} />,
+  accounts: ({ navigate, rotation }) => <AccountsScreen onAdd={() => navigate('add')} rotation={rotation} />,
   add: ({ navigate }) => <WizardScreen onShowAccounts={() => navigate('accounts')} />,
   settings: () => <SettingsScreen />,
 };
@@ -21,6 +23,20 @@ const screens: Record<View, (props: ScreenProps) => React.JSX.Element> = {
 export function App() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('accounts');
+  // A reminder's notification opens the window at a password's change form (#rotate=…).
+  const [rotation, setRotation] = useState<RotationTarget | null>(() =>
+    parseRotationHash(window.location.hash),
+  );
+  useEffect(() => {
+    const follow = (): void => {
+      const target = parseRotationHash(window.location.hash);
+      if (!target) return;
+      setRotation(target);
+      setView('accounts');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const views: View[] = ['accounts', 'add', 'settings'];
   const Screen = screens[view];
 
@@ -39,7 +55,15 @@ export function App() {
                 type="button"
                 className="nav-item"
                 aria-current={view === name ? 'page' : undefined}
-                onClick={() => setView(name)}
+                onClick={() => {
+                  // Moving on by hand: the form a reminder opened is not opened again, and the same reminder
+                  // clicked later changes the fragment again, so it is followed.
+                  setRotation(null);
+                  if (window.location.hash) {
+                    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+                  }
+                  setView(name);
+                }}
               >
                 {t(`nav.${name}`)}
               </button>
@@ -47,7 +71,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          <Screen navigate={setView} />
+          <Screen navigate={setView} rotation={rotation} />
         </main>
         <Footer />
       </div>

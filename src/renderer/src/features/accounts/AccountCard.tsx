@@ -18,16 +18,20 @@ interface Props {
   onRemove: (id: string, undoTargets?: boolean) => Promise<void>;
   /** The account changed in core (checked, new password): the list reloads it. */
   onChanged: () => void;
+  /** A credential whose change form is open from the start (a reminder led here). */
+  openChange?: string | null;
 }
 
 /**
  * One account: its services and how they did at the last check, each password's kind, age and expiry, and
  * the actions: check now, change a password, remove (confirmed).
  */
-export function AccountCard({ account, onRemove, onChanged }: Props) {
+export function AccountCard({ account, onRemove, onChanged, openChange = null }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [changing, setChanging] = useState<string | null>(null);
+  const [changing, setChanging] = useState<string | null>(
+    account.credentials.some((credential) => credential.id === openChange) ? openChange : null,
+  );
   const [undoTargets, setUndoTargets] = useState(true);
   const hasTargets = account.targets.length > 0;
   const check = useVerifyRun();

@@ -4,9 +4,16 @@ import type { WireError } from '@shared/error-codes';
 import { call } from '../../api/ponte-client';
 import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { RotationTarget } from '@shared/rotation-link';
 import { AccountCard } from './AccountCard';
 
-export function AccountsScreen({ onAdd }: { onAdd: () => void }) {
+interface Props {
+  onAdd: () => void;
+  /** A password whose change form opens at once (from a reminder). */
+  rotation?: RotationTarget | null;
+}
+
+export function AccountsScreen({ onAdd, rotation = null }: Props) {
   const { t } = useTranslation();
   const { state, reload, refresh } = useCall('accounts:list');
   const [removeError, setRemoveError] = useState<WireError | null>(null);
@@ -39,7 +46,13 @@ export function AccountsScreen({ onAdd }: { onAdd: () => void }) {
       {state.status === 'ok' && state.value.length > 0 && (
         <ul className="account-list">
           {state.value.map((account) => (
-            <AccountCard key={account.id} account={account} onRemove={remove} onChanged={refresh} />
+            <AccountCard
+              key={rotation?.accountId === account.id ? `${account.id}:${rotation.credentialId}` : account.id}
+              account={account}
+              onRemove={remove}
+              onChanged={refresh}
+              openChange={rotation?.accountId === account.id ? rotation.credentialId : null}
+            />
           ))}
         </ul>
       )}
