@@ -3,7 +3,7 @@ import { checkAllAccounts } from '@core/accounts/health-check';
 import type { Core } from '@core/core';
 import type { Reminder } from '@core/reminders/due-reminders';
 import { reminderText, runReminders } from '@core/reminders/reminder-service';
-import { isLanguage, pickLanguage } from '@shared/i18n/languages';
+import { resolveLanguage } from '@shared/i18n/languages';
 import { createTranslator } from '@shared/i18n/translator';
 import { showAttention } from './tray';
 import { showRotation } from './window';
@@ -26,7 +26,7 @@ export function startReminders(core: Core): void {
     }
     const { language } = await core.settings.read();
     const t = await createTranslator(
-      isLanguage(language) ? language : pickLanguage([app.getLocale(), ...app.getPreferredSystemLanguages()]),
+      resolveLanguage(language, [app.getLocale(), ...app.getPreferredSystemLanguages()]),
     );
     const notify = (reminder: Reminder): void => {
       if (!Notification.isSupported()) throw new Error('notifications are not available');

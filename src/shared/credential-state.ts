@@ -25,6 +25,17 @@ const DAY_MS = 86_400_000;
 
 /** Only a refusal of the password itself: a server that is down or unreachable says nothing about it. */
 const REFUSALS: readonly VerifyCode[] = ['AUTH_FAILED', 'APP_PASSWORD_REQUIRED'];
+/** The server was never reached (offline, down, moved): nothing learnt about the password. */
+const UNREACHABLE: readonly VerifyCode[] = [
+  'CONNECTION_REFUSED',
+  'HOST_NOT_FOUND',
+  'NETWORK_UNREACHABLE',
+  'TIMEOUT',
+];
+
+export const isRefusal = (code: VerifyCode | null): boolean => code !== null && REFUSALS.includes(code);
+export const isUnreachable = (code: VerifyCode | null): boolean =>
+  code !== null && UNREACHABLE.includes(code);
 
 export function expiryOf(dates: CredentialDates): Date | null {
   if (dates.lifetimeDays === null) return null;
@@ -38,10 +49,7 @@ export function refusedAtLastCheck(
   since: string,
 ): boolean {
   if (!lastCheck || Date.parse(lastCheck.at) < Date.parse(since)) return false;
-  return lastCheck.results.some(
-    (result) =>
-      servicesUsing.includes(result.service) && result.code !== null && REFUSALS.includes(result.code),
-  );
+  return lastCheck.results.some((result) => servicesUsing.includes(result.service) && isRefusal(result.code));
 }
 
 export function credentialStatus(

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AccountSummary, CredentialKind } from '@shared/models';
 import type { Core } from '@core/core';
-import { summarizeAccount } from '@core/accounts/account-builders';
+import { summarizeAll, summarizeOne } from '@core/accounts/account-summaries';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { removeAccount } from '@core/accounts/remove-account';
 import { discover } from '@core/discovery/discover';
@@ -42,9 +42,10 @@ export async function accountCommand(
       // The provider extended the password (Aruba PEC): its lifetime counts again from today.
       if (!id) throw new UsageError(context.t('accounts.cli.missingId'));
       const credentialId = typeof options.credential === 'string' ? options.credential : MAIN_CREDENTIAL;
-      const account = await core.accounts.extendCredential(id, credentialId, new Date());
-      const { reminderDays } = await core.settings.read();
-      const summary = summarizeAccount(account, new Date(), reminderDays);
+      const summary = await summarizeOne(
+        core,
+        await core.accounts.extendCredential(id, credentialId, new Date()),
+      );
       if (context.json) printJson(context.io, summary);
       else {
         const expires = summary.credentials.find((credential) => credential.id === credentialId)?.expiresAt;
@@ -58,11 +59,7 @@ export async function accountCommand(
 }
 
 async function listAccounts(core: Core, { io, t, json }: VerifyContext): Promise<number> {
-  const { reminderDays } = await core.settings.read();
-  const now = new Date();
-  const accounts = (await core.accounts.list()).map((account) =>
-    summarizeAccount(account, now, reminderDays),
-  );
+  const accounts = await summarizeAll(core);
   if (json) {
     printJson(io, accounts);
     return EXIT_OK;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
-import { summarizeAccount } from '@core/accounts/account-builders';
+import { summarizeAll } from '@core/accounts/account-summaries';
 import type { CredentialState } from '@shared/credential-state';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import type { VerifyContext } from './verify-command';
@@ -27,9 +27,8 @@ export async function expiryCommand(
   { io, t, json }: VerifyContext,
   now = new Date(),
 ): Promise<number> {
-  const { reminderDays } = await core.settings.read();
-  const rows: ExpiryRow[] = (await core.accounts.list()).flatMap((account) =>
-    summarizeAccount(account, now, reminderDays).credentials.map((credential) => ({
+  const rows: ExpiryRow[] = (await summarizeAll(core, now)).flatMap((account) =>
+    account.credentials.map((credential) => ({
       accountId: account.id,
       displayName: account.displayName,
       email: account.email,

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { credentialStatus, expiryOf, refusedAtLastCheck } from '@shared/credential-state';
+import {
+  credentialStatus,
+  expiryOf,
+  isRefusal,
+  isUnreachable,
+  refusedAtLastCheck,
+} from '@shared/credential-state';
 import {
   type AccountSelection,
   type AccountSummary,
@@ -150,9 +156,13 @@ export async function accountTargets(
   return { targets, trust: account.trust };
 }
 
-/** A finished check as the account keeps it; a cancelled one says nothing about the password. */
+/**
+ * A finished check as the account keeps it. A cancelled one says nothing about the password, nor does one
+ * where no server could be reached (offline): both give null, and the account keeps what it knew.
+ */
 export function lastCheckFrom(results: readonly ServiceResult[], now: Date): LastCheck | null {
   if (results.some((result) => result.code === 'CANCELLED' || result.status === 'pending')) return null;
+  if (results.length > 0 && results.every((result) => isUnreachable(result.code))) return null;
   return {
     at: now.toISOString(),
     results: results.map((result) => ({
@@ -161,4 +171,19 @@ export function lastCheckFrom(results: readonly ServiceResult[], now: Date): Las
       code: result.code,
     })),
   };
+}
+
+/**
+ * A new check laid over the one the account kept: services it did not try keep their outcome (a password
+ * change checks only the services of one credential), and a service it could not reach keeps an earlier
+ * refusal — being offline must not make a revoked password look fine again.
+ */
+export function mergeLastCheck(previous: LastCheck | undefined, fresh: LastCheck): LastCheck {
+  const earlier = new Map((previous?.results ?? []).map((result) => [result.service, result]));
+  for (const result of fresh.results) {
+    const before = earlier.get(result.service);
+    if (!(before && isRefusal(before.code) && isUnreachable(result.code)))
+      earlier.set(result.service, result);
+  }
+  return { at: fresh.at, results: SERVICES.flatMap((service) => earlier.get(service) ?? []) };
 }

@@ -4,6 +4,7 @@ import { PonteError } from '../errors/ponte-error';
 import type { ConfiguredTarget } from '../targets/plan-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
+import { mergeLastCheck } from './account-builders';
 import { type Account, accountsFileSchema, secretKey, type StoredCredential } from './account-schema';
 
 type AccountsFile = { accounts: Account[] };
@@ -87,9 +88,15 @@ export class AccountStore {
     });
   }
 
-  /** Keeps the outcome of the last real check; an account removed meanwhile is left alone. */
+  /**
+   * Keeps the outcome of a real check, laid over what the account knew (mergeLastCheck); an account removed
+   * meanwhile is left alone.
+   */
   recordCheck(id: string, lastCheck: LastCheck): Promise<void> {
-    return this.update(id, (account) => ({ ...account, lastCheck }));
+    return this.update(id, (account) => ({
+      ...account,
+      lastCheck: mergeLastCheck(account.lastCheck, lastCheck),
+    }));
   }
 
   /** Records a target set up for the account (replacing an earlier record of the same target). */

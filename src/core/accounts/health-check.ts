@@ -6,16 +6,8 @@ import { verifyServices } from '../verify/verify-services';
 
 // A real login on every service of every saved account, with the passwords from the keychain, to notice a
 // password revoked before its time (iCloud revokes every app password when the Apple ID password changes).
-// Being offline is not a failure: when no service could even be reached, the check is not kept, so an earlier
-// refusal is not forgotten and no alarm is raised.
-
-const UNREACHABLE: readonly VerifyCode[] = [
-  'CONNECTION_REFUSED',
-  'HOST_NOT_FOUND',
-  'NETWORK_UNREACHABLE',
-  'TIMEOUT',
-  'CANCELLED',
-];
+// Being offline is not a failure: what no server answered is not kept (lastCheckFrom, mergeLastCheck), so an
+// earlier refusal is not forgotten and no alarm is raised.
 
 export interface AccountHealth {
   accountId: string;
@@ -44,13 +36,13 @@ export async function checkAllAccounts(store: AccountStore, now = new Date()): P
       report.push({ ...base, reached: false, results: [], failing: [], error: wire });
       continue;
     }
-    const reached = results.some((result) => result.code === null || !UNREACHABLE.includes(result.code));
-    const lastCheck = reached ? lastCheckFrom(results, now) : null;
+    // Null when no server could be reached: nothing is kept, nothing concluded (lastCheckFrom).
+    const lastCheck = lastCheckFrom(results, now);
     if (lastCheck) await store.recordCheck(account.id, lastCheck);
-    const summary = summarizeAccount(lastCheck ? { ...account, lastCheck } : account, now);
+    const summary = summarizeAccount(await store.get(account.id), now);
     report.push({
       ...base,
-      reached,
+      reached: lastCheck !== null,
       results: results.map(({ service, status, code }) => ({
         service,
         status: status === 'ok' ? 'ok' : 'failed',

@@ -6,7 +6,8 @@ import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
-import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
+import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
+import { summarizeAll, summarizeOne } from '../accounts/account-summaries';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { rotateCredential } from '../rotation/rotate-credential';
 import { removeAccount } from '../accounts/remove-account';
@@ -50,11 +51,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       }
       return core.settings.update(changes);
     },
-    'accounts:list': async () => {
-      const { reminderDays } = await core.settings.read();
-      const now = new Date();
-      return (await core.accounts.list()).map((account) => summarizeAccount(account, now, reminderDays));
-    },
+    'accounts:list': () => summarizeAll(core),
     'accounts:add': ({ password, loginFlowId, passwords, ...input }) =>
       addVerifiedAccount(core.accounts, input, mainPassword(core, password, loginFlowId), passwords),
     'accounts:check': async ({ id }) => {
@@ -67,11 +64,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
         if (lastCheck) await core.accounts.recordCheck(id, lastCheck);
       });
     },
-    'accounts:extend': async ({ id, credentialId }) => {
-      const { reminderDays } = await core.settings.read();
-      const now = new Date();
-      return summarizeAccount(await core.accounts.extendCredential(id, credentialId, now), now, reminderDays);
-    },
+    'accounts:extend': async ({ id, credentialId }) =>
+      summarizeOne(core, await core.accounts.extendCredential(id, credentialId, new Date())),
     'accounts:change-password': ({ id, credentialId, password }) =>
       rotateCredential({ store: core.accounts, dataDir: core.dataDir }, id, credentialId, password),
     'accounts:remove': async ({ id, undoTargets }) => {

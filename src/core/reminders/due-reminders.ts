@@ -11,7 +11,6 @@ export interface Reminder {
   accountId: string;
   credentialId: string;
   displayName: string;
-  email: string;
   username: string;
   state: 'expiring' | 'expired' | 'failing';
   daysLeft: number | null;
@@ -37,7 +36,6 @@ function reminderOf(account: AccountSummary, credential: Credential): Reminder |
     accountId: account.id,
     credentialId: credential.id,
     displayName: account.displayName,
-    email: account.email,
     username: credential.username,
     state,
     daysLeft,

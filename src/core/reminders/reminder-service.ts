@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
-import { summarizeAccount } from '../accounts/account-builders';
+import { summarizeAll } from '../accounts/account-summaries';
 import type { Core } from '../core';
 import { readVersionedFile, type VersionedFile, writeVersionedFile } from '../storage/versioned-file';
 import { attentionItems, dueReminders, type Reminder, type ReminderLog } from './due-reminders';
@@ -30,10 +30,7 @@ export async function runReminders(
   now: Date,
   notify: (reminder: Reminder) => Promise<void> | void,
 ): Promise<ReminderRun> {
-  const { reminderDays } = await core.settings.read();
-  const accounts = (await core.accounts.list()).map((account) =>
-    summarizeAccount(account, now, reminderDays),
-  );
+  const accounts = await summarizeAll(core, now);
   const file = logFile(core.dataDir);
   const previous = await readVersionedFile(file);
   const { due, log } = dueReminders(accounts, previous);

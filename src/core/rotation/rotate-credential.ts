@@ -2,7 +2,7 @@ import type { PasswordChange, RotationNote } from '@shared/models';
 import type { Account } from '../accounts/account-schema';
 import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import type { AccountStore } from '../accounts/account-store';
-import { runPlanSteps } from '../targets/run-plan';
+import { gvfsDrive, mountAgain } from '../targets/mount/gvfs-drive';
 import { verifyServices } from '../verify/verify-services';
 import { RotationJournal, type RotationEntry } from './rotation-journal';
 
@@ -26,15 +26,13 @@ export interface RotationOptions {
   onPoint?: (point: RotationPoint) => void;
 }
 
-export type Rotation = PasswordChange;
-
 export async function rotateCredential(
   context: RotationContext,
   id: string,
   credentialId: string,
   password: string,
   options: RotationOptions = {},
-): Promise<Rotation> {
+): Promise<PasswordChange> {
   await resumeRotations(context);
   const { store } = context;
   const now = options.now ?? new Date();
@@ -70,14 +68,7 @@ export async function rotateCredential(
   point('committed');
 
   const lastCheck = lastCheckFrom(results, now);
-  if (lastCheck) {
-    // Only this credential's services were checked: keep the others' last outcome as it was.
-    const current = await store.get(id);
-    const others = (current.lastCheck?.results ?? []).filter(
-      (previous) => !lastCheck.results.some((fresh) => fresh.service === previous.service),
-    );
-    await store.recordCheck(id, { at: lastCheck.at, results: [...others, ...lastCheck.results] });
-  }
+  if (lastCheck) await store.recordCheck(id, lastCheck);
   return {
     saved: true,
     results,
@@ -88,16 +79,9 @@ export async function rotateCredential(
 
 /** The drive mounted with this credential is mounted again with the new password (GVfs on Linux). */
 async function switchTargets(account: Account, credentialId: string, password: string): Promise<void> {
-  const drive = account.targets?.find((target) => target.target === 'mount');
-  if (!drive || account.services.webdav?.credential !== credentialId) return;
-  if (process.platform !== 'linux' || !drive.location.startsWith('davs://')) return;
-  // Not mounted (after a logout) is fine: the unmount then fails harmlessly.
-  await runPlanSteps([{ kind: 'run', command: ['gio', 'mount', '--unmount', drive.location] }]).catch(
-    () => undefined,
-  );
-  await runPlanSteps([{ kind: 'run', command: ['gio', 'mount', drive.location], stdin: 'password' }], {
-    password,
-  });
+  const drive = gvfsDrive(account);
+  if (drive?.credential !== credentialId || process.platform !== 'linux') return;
+  await mountAgain(drive.location, password, { replacing: true });
 }
 
 async function commit(context: RotationContext, entry: RotationEntry, password: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressBookInfo, CalendarInfo } from '@shared/verify';
 import type { Account } from '../accounts/account-schema';
-import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
+import { accountTargets } from '../accounts/account-builders';
 import type { AccountStore } from '../accounts/account-store';
 import { PonteError } from '../errors/ponte-error';
 import { verifyServices } from '../verify/verify-services';
@@ -96,7 +96,6 @@ export async function accountCollections(store: AccountStore, account: Account):
   );
   if (targets.length === 0) return { calendars: [], addressBooks: [] };
   const results = await verifyServices(targets, { trust });
-  const lastCheck = lastCheckFrom(results, new Date());
   const failed = results.filter((result) => result.status !== 'ok');
   if (failed.length > 0) {
     throw new PonteError(
@@ -105,7 +104,6 @@ export async function accountCollections(store: AccountStore, account: Account):
         .map((result) => `${result.service} ${result.code ?? 'failed'}`)
         .join(', ')}.`,
       'Use “Check now” on the account to see what is wrong, fix it, then try again.',
-      { cause: lastCheck },
     );
   }
   const collections: AccountCollections = { calendars: [], addressBooks: [] };

@@ -16,7 +16,7 @@ import type {
 import { accountCollections, clientSetup } from './client-setup';
 import { evolutionPlan, evolutionSourcesDir } from './evolution/evolution-plan';
 import { mountPlan } from './mount/mount-plan';
-import { runPlanSteps } from './run-plan';
+import { isCheckStep, runPlanSteps } from './run-plan';
 import { thunderbirdPlan } from './thunderbird/thunderbird-plan';
 import { findThunderbirdProfiles } from './thunderbird/thunderbird-profiles';
 
@@ -110,18 +110,20 @@ export async function configureTarget(
   const plan = await planFor(context, account, target, options);
   if (options.dryRun) return { changed: false, location: existing?.location ?? plan.location, plan };
   const password = target === 'mount' ? await mountPassword(context.store, account) : undefined;
+  let changing = false;
   try {
     await runPlanSteps(plan.steps, {
       ...(password === undefined ? {} : { password }),
       ...(context.os ? { os: context.os } : {}),
-      ...(options.onStep ? { onStep: options.onStep } : {}),
+      onStep: (step, index, total) => {
+        changing ||= !isCheckStep(step);
+        options.onStep?.(step, index, total);
+      },
     });
   } catch (error) {
-    // Take back whatever was done before the failure; steps that had not happened fail harmlessly. A program
-    // found running stops the plan before anything changed: there is nothing to take back.
-    if (!(error instanceof PonteError && error.code === 'PROGRAM_RUNNING')) {
-      for (const step of plan.undo) await runPlanSteps([step]).catch(() => undefined);
-    }
+    // Take back whatever was done before the failure (steps that had not happened fail harmlessly); a plan
+    // stopped by a check (a tool missing, Thunderbird open) changed nothing and has nothing to take back.
+    if (changing) for (const step of plan.undo) await runPlanSteps([step]).catch(() => undefined);
     throw error;
   }
   await context.store.recordTarget(id, {
@@ -165,7 +167,7 @@ export async function unconfigureTarget(
   const run = { ...(context.os ? { os: context.os } : {}) };
   for (const [index, step] of existing.undo.entries()) {
     options.onStep?.(step, index, existing.undo.length);
-    if (step.kind === 'require-closed') {
+    if (isCheckStep(step)) {
       await runPlanSteps([step], run);
       continue;
     }

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import type { AccountStore } from '../accounts/account-store';
-import { PonteError } from '../errors/ponte-error';
 import type { SettingsStore } from '../settings/settings-store';
-import { runPlanSteps } from './run-plan';
+import { gvfsDrive, gvfsMounted, mountAgain } from './mount/gvfs-drive';
 
 // GVfs mounts end with the session: at the next login the drive Ponte connected is gone from the file
 // manager (its bookmark stays). When Ponte starts — at login, with "Start at login" — it connects them again
@@ -17,15 +15,6 @@ export interface Reconnected {
   message?: string;
 }
 
-/** Whether GVfs has this location mounted now (`gio info` only answers for a mounted one). */
-function mounted(location: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('gio', ['info', '--attributes=standard::type', location], { timeout: 15_000 }, (error) =>
-      resolve(error === null),
-    );
-  });
-}
-
 /**
  * Connects again every drive Ponte connected on this machine and is not connected now. Never throws for one
  * drive: each gets its own outcome, so a server that is down does not keep the others away.
@@ -37,26 +26,21 @@ export async function reconnectDrives(
   if (platform !== 'linux') return [];
   const outcomes: Reconnected[] = [];
   for (const account of await store.list()) {
-    const drive = account.targets?.find((target) => target.target === 'mount');
-    const credential = account.services.webdav?.credential;
-    if (!drive || !credential || !drive.location.startsWith('davs://')) continue;
+    const drive = gvfsDrive(account);
+    if (!drive) continue;
     const base = { accountId: account.id, location: drive.location };
-    if (await mounted(drive.location)) {
+    if (await gvfsMounted(drive.location)) {
       outcomes.push({ ...base, status: 'already' });
       continue;
     }
     try {
-      const password = await store.secret(account, credential);
-      await runPlanSteps([{ kind: 'run', command: ['gio', 'mount', drive.location], stdin: 'password' }], {
-        password,
-        commandTimeoutMs: 60_000,
-      });
+      await mountAgain(drive.location, await store.secret(account, drive.credential));
       outcomes.push({ ...base, status: 'reconnected' });
     } catch (error) {
       outcomes.push({
         ...base,
         status: 'failed',
-        message: error instanceof PonteError || error instanceof Error ? error.message : String(error),
+        message: error instanceof Error ? error.message : String(error),
       });
     }
   }

@@ -20,6 +20,14 @@ export interface RunOptions {
 }
 
 /**
+ * A check (a tool installed, a program closed) changes nothing: a plan that stops at one has nothing to take
+ * back, and an undo that stops at one keeps its record for another try.
+ */
+export function isCheckStep(step: PlanStep): boolean {
+  return step.kind === 'require' || step.kind === 'require-closed';
+}
+
+/**
  * Carries out a plan's steps (or its undo) on this machine, in order, stopping at the first failure with a
  * clear error. Keychain steps of other OSs are refused here: they run where that OS's APIs are.
  */

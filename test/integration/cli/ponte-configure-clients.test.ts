@@ -9,7 +9,7 @@ import type { TargetAvailability } from '@shared/targets';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
 import { loadedByEds } from '../../support/eds-registry';
 import { runPonte } from '../../support/run-ponte';
-import { rigServiceArgs } from './rig-service-args';
+import { addRigAccount } from './rig-service-args';
 import { rigUser } from '../verify/rig-targets';
 
 // Thunderbird and Evolution set up from a saved account, end to end through the CLI: the calendars and
@@ -35,6 +35,21 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** A real process named thunderbird holding the profile's lock, as Thunderbird does while it runs. */
+async function whileThunderbirdRuns(work: () => Promise<void>): Promise<void> {
+  const fake = join(dir, 'thunderbird');
+  await copyFile('/bin/sleep', fake);
+  await chmod(fake, 0o755);
+  const running = spawn(fake, ['60']);
+  await symlink(`127.0.1.1:+${running.pid}`, join(profile, 'lock'));
+  try {
+    await work();
+  } finally {
+    running.kill();
+    await rm(join(profile, 'lock'));
+  }
+}
+
 function ponte(args: string[], stdin = '') {
   return runPonte(args, {
     env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
@@ -43,20 +58,7 @@ function ponte(args: string[], stdin = '') {
 }
 
 async function addAnna(): Promise<string> {
-  const add = await ponte(
-    [
-      'account',
-      'add',
-      '--email',
-      anna.email,
-      ...rigServiceArgs(rig, anna, ['imap', 'smtp', 'caldav', 'carddav']),
-      '--password-stdin',
-      '--json',
-    ],
-    anna.password,
-  );
-  expect(add.code, add.stdout + add.stderr).toBe(0);
-  return (JSON.parse(add.stdout) as AccountSummary).id;
+  return (await addRigAccount(ponte, rig, anna, ['imap', 'smtp', 'caldav', 'carddav'])).id;
 }
 
 describe('ponte configure --target thunderbird|evolution', () => {
@@ -84,6 +86,17 @@ describe('ponte configure --target thunderbird|evolution', () => {
     expect(dry.stdout).toContain('Thunderbird is not running');
     expect(await readFile(join(profile, 'prefs.js'), 'utf8')).toBe(PREFS);
 
+    // Thunderbird open: nothing is written, no copy taken, nothing recorded — and nothing to take back.
+    await whileThunderbirdRuns(async () => {
+      const refused = await ponte(['configure', id, '--target', 'thunderbird', '--json']);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'PROGRAM_RUNNING' } });
+    });
+    expect(await readFile(join(profile, 'prefs.js'), 'utf8')).toBe(PREFS);
+    await expect(readdir(join(dir, 'data', 'backups'))).rejects.toThrow();
+    const afterRefusal = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
+    expect(afterRefusal.find((account) => account.id === id)?.targets).toEqual([]);
+
     const done = await ponte(['configure', id, '--target', 'thunderbird']);
     expect(done.code, done.stdout + done.stderr).toBe(0);
     expect(done.stdout).toContain('Set up in Thunderbird');
@@ -102,20 +115,12 @@ describe('ponte configure --target thunderbird|evolution', () => {
     expect((await ponte(['configure', id, '--target', 'thunderbird'])).stdout).toContain('Already set up');
 
     // Thunderbird running with the profile: the undo refuses, changes nothing and keeps its record.
-    const fake = join(dir, 'thunderbird');
-    await copyFile('/bin/sleep', fake);
-    await chmod(fake, 0o755);
-    const running = spawn(fake, ['60']);
-    await symlink(`127.0.1.1:+${running.pid}`, join(profile, 'lock'));
-    try {
+    await whileThunderbirdRuns(async () => {
       const refused = await ponte(['unconfigure', id, '--target', 'thunderbird', '--json']);
       expect(refused.code).toBe(1);
       expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'PROGRAM_RUNNING' } });
       expect(await readFile(join(profile, 'prefs.js'), 'utf8')).toBe(text);
-    } finally {
-      running.kill();
-      await rm(join(profile, 'lock'));
-    }
+    });
 
     const undo = await ponte(['unconfigure', id, '--target', 'thunderbird']);
     expect(undo.code, undo.stdout + undo.stderr).toBe(0);

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { AccountSummary } from '@shared/models';
 import { setRigPassword } from '../../support/rig-passwords';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { rigServiceArgs } from './rig-service-args';
+import { addRigAccount } from './rig-service-args';
 
 // The provider side for real: the rig's own user `rota` gets a new password on Dovecot, Radicale and Apache,
 // as when an app password is revoked and a new one created. Ponte must notice the refusal at its next real
@@ -20,20 +19,7 @@ let id: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ponte-lifecycle-'));
-  const add = await ponte(
-    [
-      'account',
-      'add',
-      '--email',
-      rota.email,
-      ...rigServiceArgs(rig, rota, ['imap', 'smtp', 'caldav', 'webdav']),
-      '--password-stdin',
-      '--json',
-    ],
-    rota.password,
-  );
-  expect(add.code, add.stdout + add.stderr).toBe(0);
-  id = (JSON.parse(add.stdout) as AccountSummary).id;
+  id = (await addRigAccount(ponte, rig, rota, ['imap', 'smtp', 'caldav', 'webdav'])).id;
 }, 30_000);
 afterAll(async () => {
   await setRigPassword(rig, rota.login, rota.password);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { rigServiceArgs } from './rig-service-args';
+import { addRigAccount } from './rig-service-args';
 
 // Rotation against the rig and the real keychain. The "old" app password is one the server no longer accepts
 // (it expired); the new one is the rig user's real password. The process is killed with SIGKILL at each step
@@ -21,20 +21,7 @@ let id: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ponte-rotate-'));
-  const add = await ponte(
-    [
-      'account',
-      'add',
-      '--email',
-      anna.email,
-      ...rigServiceArgs(rig, anna, ['imap', 'caldav']),
-      '--password-stdin',
-      '--json',
-    ],
-    anna.password,
-  );
-  expect(add.code, add.stdout + add.stderr).toBe(0);
-  id = (JSON.parse(add.stdout) as AccountSummary).id;
+  id = (await addRigAccount(ponte, rig, anna, ['imap', 'caldav'])).id;
 }, 30_000);
 afterAll(async () => {
   await ponte(['account', 'remove', id]);

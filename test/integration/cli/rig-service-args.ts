@@ -1,4 +1,6 @@
+import type { AccountSummary } from '@shared/models';
 import type { RigInfo, RigUser } from '../../rig/rig-info';
+import type { PonteRun } from '../../support/run-ponte';
 
 type Service = 'imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav';
 
@@ -18,4 +20,32 @@ export function rigServiceArgs(rig: RigInfo, user: RigUser, services: readonly S
     '--ca',
     rig.caFile,
   ];
+}
+
+/**
+ * Saves a rig user as IT would from a script (`ponte account add … --password-stdin --json`) through the
+ * caller's own `ponte` (its data folder and HOME), and returns the new account's id.
+ */
+export async function addRigAccount(
+  ponte: (args: string[], stdin: string) => Promise<PonteRun>,
+  rig: RigInfo,
+  user: RigUser,
+  services: readonly Service[],
+  extra: readonly string[] = [],
+): Promise<AccountSummary> {
+  const add = await ponte(
+    [
+      'account',
+      'add',
+      '--email',
+      user.email,
+      ...rigServiceArgs(rig, user, services),
+      ...extra,
+      '--password-stdin',
+      '--json',
+    ],
+    user.password,
+  );
+  if (add.code !== 0) throw new Error(`account add failed (exit ${add.code}): ${add.stdout}${add.stderr}`);
+  return JSON.parse(add.stdout) as AccountSummary;
 }

@@ -1,4 +1,5 @@
 import type { MountInput, MountOs, MountPlan } from '@shared/targets';
+import { gvfsMount, gvfsUnmount } from './gvfs-drive';
 
 // A drive mount, per OS, as a plan: the steps Ponte will take (tools it needs, commands it runs, files and
 // keychain items it writes) and the steps that undo them. Pure data, computed without touching the machine, so
@@ -35,13 +36,10 @@ function linuxPlan(url: URL, input: MountInput): MountPlan {
     steps: [
       { kind: 'require', program: 'gio', package: 'libglib2.0-bin' },
       { kind: 'require', program: '/usr/libexec/gvfsd-dav', package: 'gvfs-backends' },
-      { kind: 'run', command: ['gio', 'mount', davs], stdin: 'password' },
+      gvfsMount(davs),
       { kind: 'add-line', file: bookmarks, line: bookmark },
     ],
-    undo: [
-      { kind: 'remove-line', file: bookmarks, line: bookmark },
-      { kind: 'run', command: ['gio', 'mount', '--unmount', davs], stdin: 'nothing' },
-    ],
+    undo: [{ kind: 'remove-line', file: bookmarks, line: bookmark }, gvfsUnmount(davs)],
     warnings: [],
   };
 }

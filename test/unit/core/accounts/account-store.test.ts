@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accountFromRequest, lastCheckFrom, summarizeAccount } from '@core/accounts/account-builders';
+import {
+  accountFromRequest,
+  lastCheckFrom,
+  mergeLastCheck,
+  summarizeAccount,
+} from '@core/accounts/account-builders';
+import type { LastCheck } from '@shared/models';
 import { AccountStore } from '@core/accounts/account-store';
 import { removeAccount } from '@core/accounts/remove-account';
 import { PonteError } from '@core/errors/ponte-error';
@@ -214,5 +220,47 @@ describe('lastCheckFrom', () => {
         at,
       ),
     ).toBeNull();
+  });
+
+  it('says nothing either when no server could be reached (offline)', () => {
+    const offline = (service: 'imap' | 'smtp', code: 'TIMEOUT' | 'HOST_NOT_FOUND') =>
+      ({ service, status: 'failed', code, durationMs: 5 }) as const;
+    expect(lastCheckFrom([offline('imap', 'TIMEOUT'), offline('smtp', 'HOST_NOT_FOUND')], at)).toBeNull();
+  });
+});
+
+describe('mergeLastCheck', () => {
+  const before: LastCheck = {
+    at: '2026-11-20T12:00:00.000Z',
+    results: [
+      { service: 'imap', status: 'failed', code: 'AUTH_FAILED' },
+      { service: 'caldav', status: 'ok', code: null },
+    ],
+  };
+
+  it('keeps what the new check did not try, and an earlier refusal a dead server cannot unsay', () => {
+    const merged = mergeLastCheck(before, {
+      at: '2026-11-23T12:00:00.000Z',
+      results: [
+        { service: 'smtp', status: 'ok', code: null },
+        { service: 'imap', status: 'failed', code: 'TIMEOUT' },
+      ],
+    });
+    expect(merged).toEqual({
+      at: '2026-11-23T12:00:00.000Z',
+      results: [
+        { service: 'imap', status: 'failed', code: 'AUTH_FAILED' },
+        { service: 'smtp', status: 'ok', code: null },
+        { service: 'caldav', status: 'ok', code: null },
+      ],
+    });
+  });
+
+  it('a server that answers again replaces the refusal', () => {
+    const merged = mergeLastCheck(before, {
+      at: '2026-11-23T12:00:00.000Z',
+      results: [{ service: 'imap', status: 'ok', code: null }],
+    });
+    expect(merged.results[0]).toEqual({ service: 'imap', status: 'ok', code: null });
   });
 });

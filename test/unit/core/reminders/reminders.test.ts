@@ -101,7 +101,6 @@ describe('reminders', () => {
       accountId: 'a',
       credentialId: 'main',
       displayName: 'Aruba PEC',
-      email: 'segreteria@studio.pec.it',
       username: 'segreteria@studio.pec.it',
       state: 'expiring',
       daysLeft: 3,
