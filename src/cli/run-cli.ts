@@ -11,6 +11,7 @@ import { configureCommand, reconnectCommand } from './commands/configure-command
 import { discoverCommand, providersCommand } from './commands/discovery-commands';
 import { checkCommand } from './commands/check-command';
 import { expiryCommand } from './commands/expiry-command';
+import { pecCommand } from './commands/pec-command';
 import { rotateCommand } from './commands/rotate-command';
 import { resumeRotations } from '@core/rotation/rotate-credential';
 import { verifyCommand } from './commands/verify-command';
@@ -72,6 +73,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     case 'expiry':
     case 'check':
     case 'rotate':
+    case 'pec':
     case 'account':
     case 'discover':
     case 'providers':
@@ -88,6 +90,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         if (args.command === 'check') return await checkCommand(core, context);
         if (args.command === 'expiry') return await expiryCommand(core, context);
         if (args.command === 'reconnect') return await reconnectCommand(core, context);
+        if (args.command === 'pec') return await pecCommand(core, args.rest, args.options, context);
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'configure' || args.command === 'unconfigure') {
           return await configureCommand(
