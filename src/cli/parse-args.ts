@@ -72,7 +72,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
   expiry: {},
   check: {},
   rotate: { credential: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
-  pec: { to: { type: 'string' } },
+  pec: { to: { type: 'string' }, timeout: { type: 'string' } },
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

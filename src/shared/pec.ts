@@ -92,3 +92,60 @@ export type PecInspection =
       warnings: PecWarning[];
     }
   | { valid: false; problem: PecProblem; reason: string };
+
+/** Where one recipient of a test PEC stands. `ordinary`: not a PEC box, so no delivery receipt will come. */
+export type PecDeliveryStatus = 'delivered' | 'failed' | 'waiting' | 'ordinary';
+
+export interface PecRecipientOutcome {
+  address: string;
+  status: PecDeliveryStatus;
+  at?: string;
+  issuer?: string;
+  error?: PecError;
+  detail?: string;
+  /** The recipient's provider warned it is still trying (preavviso di mancata consegna). */
+  delayed?: boolean;
+}
+
+/**
+ * How a test PEC ended: `delivered` every PEC recipient has its delivery receipt; `accepted-ordinary` only
+ * ordinary-mail recipients, for whom acceptance is all PEC gives; `not-accepted` the provider refused it;
+ * `not-delivered` a recipient's provider could not deliver; `no-acceptance` / `no-delivery` the wait ended
+ * first; `send-failed` it never left (the code says why).
+ */
+export type PecTestOutcome =
+  | 'delivered'
+  | 'accepted-ordinary'
+  | 'not-accepted'
+  | 'not-delivered'
+  | 'no-acceptance'
+  | 'no-delivery'
+  | 'send-failed';
+
+export interface PecTestReport {
+  outcome: PecTestOutcome;
+  messageId: string;
+  to: string[];
+  sentAt?: string;
+  acceptance?: { at: string; issuer: string };
+  nonAcceptance?: { at: string; issuer: string; error: PecError; detail?: string; virus: boolean };
+  recipients: PecRecipientOutcome[];
+  /** Sent to itself: the certified message arrived in the box too (busta di trasporto). */
+  envelopeReceived: boolean;
+  /** Messages that referred to the test but were not valid PEC receipts; never counted. */
+  ignored: number;
+  sendError?: { code: string; message: string; detail?: string };
+  waitedSeconds: number;
+}
+
+export type PecTestProgress =
+  | { step: 'sending' }
+  | { step: 'sent' }
+  | { step: 'accepted'; at: string }
+  | { step: 'delivered'; address: string }
+  | { step: 'not-delivered'; address: string }
+  | { step: 'waiting'; seconds: number; limitSeconds: number };
+
+/** "2026-11-23T10:15:07+01:00" → "2026-11-23 10:15:07 +01:00": the provider's own clock, as certified. */
+export const certifiedTime = (iso: string): string =>
+  iso.replace('T', ' ').replace(/([+-]\d{2}:\d{2})$/, ' $1');

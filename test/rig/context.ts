@@ -23,4 +23,6 @@ export interface RigPorts {
   smtpTls: number;
   smtpSubmission: number;
   dns: number;
+  /** The PEC provider simulator's SMTP submission (implicit TLS). */
+  pecSmtp: number;
 }

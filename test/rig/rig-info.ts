@@ -29,7 +29,10 @@ export interface RigInfo {
   caldav: { url: string };
   /** Apache mod_dav's root URL (https, ends in a slash); see RigUser.webdavUrl. */
   webdav: { url: string };
+  /** The PEC provider simulator (test/rig/pec-provider.ts): SMTP submission with implicit TLS; the boxes are
+   *  Dovecot's. Rig users are PEC boxes, other names at the rig domain do not exist, silentDomain never answers. */
+  pec: { host: '127.0.0.1'; port: number; gestore: string; receiptDomain: string; silentDomain: string };
   dns: { host: '127.0.0.1'; port: number; domain: string; records: DnsRecord[] };
   /** Log files by server, for a test that asserts what a server saw. */
-  logs: Record<'radicale' | 'dovecot' | 'postfix' | 'apache' | 'dnsmasq', string>;
+  logs: Record<'radicale' | 'dovecot' | 'postfix' | 'apache' | 'dnsmasq' | 'pec', string>;
 }

@@ -9,6 +9,7 @@ import { defaultDnsRecords } from './default-dns-records';
 import { startDnsmasq } from './dnsmasq';
 import { startDovecot } from './dovecot';
 import { namedFreePorts } from './ports';
+import { startPecProvider } from './pec-provider';
 import { startPostfix } from './postfix';
 import { processesMentioning, type ProcessInfo } from './proc-scan';
 import { startRadicale } from './radicale';
@@ -38,6 +39,7 @@ const portNames = [
   'smtpTls',
   'smtpSubmission',
   'dns',
+  'pecSmtp',
 ] as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,13 +65,16 @@ async function ensureNoLeftovers(marker: string): Promise<void> {
   throw new Error(`rig processes still running after stop (now killed):\n${formatProcesses(leftovers)}`);
 }
 
-async function stopAll(daemons: readonly Daemon[]): Promise<void> {
+/** A server process, or the PEC simulator that runs inside the rig's own process. */
+type Stoppable = Pick<Daemon, 'name' | 'stop'>;
+
+async function stopAll(daemons: readonly Stoppable[]): Promise<void> {
   const results = await Promise.allSettled(daemons.map((daemon) => daemon.stop()));
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failures.length > 0) throw new Error(failures.map((f) => String(f.reason)).join('\n'));
 }
 
-async function startServers(ctx: RigContext, options: RigOptions, started: Daemon[]): Promise<RigInfo> {
+async function startServers(ctx: RigContext, options: RigOptions, started: Stoppable[]): Promise<RigInfo> {
   const track = <T extends { daemon: Daemon }>(handle: T): T => {
     started.push(handle.daemon);
     return handle;
@@ -85,6 +90,8 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Daemo
   const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
   const [{ dovecot, postfix }, radicale, apache] = await Promise.all([mail, radicalePromise, apachePromise]);
+  const pec = await startPecProvider(ctx, { host: '127.0.0.1', port: dovecot.tlsPort }, dovecot.lmtpSocket);
+  started.push(pec);
 
   const records = [...defaultDnsRecords(rigDomain, ctx.ports), ...(options.extraDnsRecords ?? [])];
   const dns = track(
@@ -105,6 +112,13 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Daemo
     smtp: { host: '127.0.0.1', tlsPort: postfix.tlsPort, submissionPort: postfix.submissionPort },
     caldav: { url: radicale.url },
     webdav: { url: apache.url },
+    pec: {
+      host: '127.0.0.1',
+      port: pec.port,
+      gestore: pec.gestore,
+      receiptDomain: pec.receiptDomain,
+      silentDomain: pec.silentDomain,
+    },
     dns: { host: '127.0.0.1', port: dns.port, domain: rigDomain, records },
     logs: {
       radicale: radicale.log,
@@ -112,6 +126,7 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Daemo
       postfix: postfix.log,
       apache: apache.log,
       dnsmasq: dns.log,
+      pec: pec.log,
     },
   };
 }
@@ -131,7 +146,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   await chmod(dir, 0o711);
   const marker = basename(dir);
   const keepDir = options.keepDir ?? process.env.PONTE_RIG_KEEP === '1';
-  const started: Daemon[] = [];
+  const started: Stoppable[] = [];
 
   const teardown = async (): Promise<void> => {
     try {

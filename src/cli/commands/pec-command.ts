@@ -2,21 +2,76 @@ import { readFile, stat } from 'node:fs/promises';
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { inspectPecMessage, MAX_PEC_MESSAGE_BYTES } from '@core/pec/inspect-pec';
-import type { PecInspection } from '@shared/pec';
+import { isMailAddress, runPecTest } from '@core/pec/pec-test';
+import { certifiedTime, type PecInspection, type PecTestProgress } from '@shared/pec';
+import { pecTestPhrases } from '@shared/pec-test-text';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
-/** `ponte pec inspect FILE`. */
+/** `ponte pec inspect FILE` and `ponte pec test ACCOUNT`. */
 export async function pecCommand(
-  _core: Core,
+  core: Core,
   rest: string[],
-  _options: CommandOptionValues,
+  options: CommandOptionValues,
   context: VerifyContext,
 ): Promise<number> {
   const [action, target] = rest;
   if (action === 'inspect' && target) return inspectCommand(target, context);
+  if (action === 'test' && target) return pecTestCommand(core, target, options, context);
   throw new UsageError(context.t('pec.usage'));
+}
+
+/**
+ * `ponte pec test ACCOUNT [--to ADDRESS[,ADDRESS]] [--timeout SECONDS]`: a test PEC, then its receipts,
+ * with progress on stderr. Exit 0 when it was delivered (or accepted, for ordinary-mail recipients), 1 when
+ * it was refused, not delivered, or no receipt came in time.
+ */
+async function pecTestCommand(
+  core: Core,
+  accountId: string,
+  options: CommandOptionValues,
+  { io, t, json }: VerifyContext,
+): Promise<number> {
+  const to = typeof options.to === 'string' ? options.to.split(',').map((entry) => entry.trim()) : undefined;
+  const wrong = to?.find((address) => !isMailAddress(address));
+  if (wrong !== undefined) throw new UsageError(t('pec.test.badAddress', { address: wrong }));
+  const seconds = typeof options.timeout === 'string' ? Number(options.timeout) : undefined;
+  if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600)) {
+    throw new UsageError(t('pec.test.badTimeout'));
+  }
+  const controller = new AbortController();
+  const stop = io.onInterrupt(() => controller.abort());
+  try {
+    const report = await runPecTest(core.accounts, accountId, {
+      ...(to ? { to } : {}),
+      ...(seconds ? { timeoutMs: seconds * 1000 } : {}),
+      message: { subject: t('pec.test.messageSubject'), text: t('pec.test.messageText') },
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (!json) io.err(progressText(progress, t));
+      },
+    });
+    if (json) printJson(io, report);
+    else for (const phrase of pecTestPhrases(report)) io.out(t(phrase.key, phrase.params ?? {}));
+    return report.outcome === 'delivered' || report.outcome === 'accepted-ordinary' ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    stop();
+  }
+}
+
+function progressText(progress: PecTestProgress, t: TFunction): string {
+  switch (progress.step) {
+    case 'accepted':
+      return t('pec.test.progress.accepted', { at: certifiedTime(progress.at) });
+    case 'delivered':
+    case 'not-delivered':
+      return t(`pec.test.progress.${progress.step}`, { address: progress.address });
+    case 'waiting':
+      return t('pec.test.progress.waiting', { seconds: progress.seconds, limit: progress.limitSeconds });
+    default:
+      return t(`pec.test.progress.${progress.step}`);
+  }
 }
 
 /**
@@ -36,9 +91,6 @@ async function inspectCommand(file: string, { io, t, json }: VerifyContext): Pro
   else for (const line of describeInspection(result, t)) io.out(line);
   return result.valid ? EXIT_OK : EXIT_FAILED;
 }
-
-/** "2026-11-23T10:15:07+01:00" → "2026-11-23 10:15:07 +01:00": the provider's own clock, as certified. */
-const certifiedTime = (iso: string): string => iso.replace('T', ' ').replace(/([+-]\d{2}:\d{2})$/, ' $1');
 
 export function describeInspection(result: PecInspection, t: TFunction): string[] {
   if (!result.valid)

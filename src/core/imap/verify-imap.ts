@@ -1,10 +1,8 @@
 import type { ImapFolder, ImapFound, Quota } from '@shared/verify';
-import { ImapFlow, type ListResponse } from 'imapflow';
-import { authFailure, unexpectedFailure } from '../verify/adapter-errors';
-import { serverDetail } from '../verify/scrub-secret';
+import type { ListResponse } from 'imapflow';
+import { unexpectedFailure } from '../verify/adapter-errors';
 import type { Adapter, ServiceTarget } from '../verify/service-target';
-import { tlsOptions } from '../verify/tls-trust';
-import { VerifyFailure } from '../verify/verify-failure';
+import { connectImap, createImapClient } from './imap-client';
 
 type ImapTarget = Extract<ServiceTarget, { service: 'imap' }>;
 
@@ -36,32 +34,14 @@ function readQuota(raw: unknown): Quota | undefined {
     : { usedBytes: used };
 }
 
-/**
- * Logs in, lists folders and reads the quota. Implicit TLS or mandatory STARTTLS only: imapflow's
- * `doSTARTTLS: true` fails before LOGIN when the server does not offer the upgrade (a downgrade attack
- * looks exactly like that), so the password never crosses a plaintext connection.
- */
+/** Logs in, lists folders and reads the quota. */
 export const verifyImap: Adapter<ImapTarget, ImapFound> = async (target, context) => {
-  const { endpoint, credential } = target;
-  const client = new ImapFlow({
-    host: endpoint.host,
-    port: endpoint.port,
-    secure: endpoint.security === 'tls',
-    ...(endpoint.security === 'starttls' ? { doSTARTTLS: true } : {}),
-    auth: { user: credential.username, pass: credential.password },
-    tls: tlsOptions(context.trust),
-    logger: false,
-    connectionTimeout: context.timeouts.connectMs,
-    greetingTimeout: context.timeouts.connectMs,
-    socketTimeout: context.timeouts.responseMs,
-    disableAutoIdle: true,
-  });
-  // Errors also arrive as events; without a listener an 'error' event would crash the process.
-  client.on('error', () => undefined);
+  const { credential } = target;
+  const client = createImapClient(target, context.trust, context.timeouts);
   const close = (): void => client.close();
   context.signal.addEventListener('abort', close, { once: true });
   try {
-    await connect(client, credential.password);
+    await connectImap(client, credential.password);
     const capabilities = [...client.capabilities.keys()].sort();
     const folders = (await client.list()).map(toFolder);
     const quota = client.capabilities.has('QUOTA') ? readQuota(await client.getQuota('INBOX')) : undefined;
@@ -74,20 +54,3 @@ export const verifyImap: Adapter<ImapTarget, ImapFound> = async (target, context
     client.close();
   }
 };
-
-async function connect(client: ImapFlow, password: string): Promise<void> {
-  try {
-    await client.connect();
-  } catch (error) {
-    const fields = error as { authenticationFailed?: boolean; tlsFailed?: boolean; response?: unknown };
-    if (fields.authenticationFailed) throw authFailure(fields.response, password);
-    if (fields.tlsFailed && /STARTTLS/.test(String((error as Error).message))) {
-      throw new VerifyFailure(
-        'TLS_REQUIRED_NOT_OFFERED',
-        'The server did not offer STARTTLS; Ponte stopped before sending the password.',
-        serverDetail((error as Error).message, password),
-      );
-    }
-    throw error;
-  }
-}
