@@ -56,6 +56,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     credential: { type: 'string' },
     created: { type: 'string' },
     provider: { type: 'string' },
+    pec: { type: 'boolean' },
     'undo-targets': { type: 'boolean' },
     'keep-targets': { type: 'boolean' },
   },

@@ -7,6 +7,7 @@ import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { VerifyOperations } from './verify/verify-operations';
+import { PecTests } from './pec/pec-tests';
 
 /** The services every front end (Electron main, CLI, browser bridge) shares, built once per process. */
 export interface Core {
@@ -16,6 +17,7 @@ export interface Core {
   verifications: VerifyOperations;
   /** Nextcloud sign-ins in the browser (Login Flow v2) under way. */
   loginFlows: LoginFlows;
+  pecTests: PecTests;
   accounts: AccountStore;
   /** The provider catalog, read and validated once, on first use. */
   catalog(): Promise<Catalog>;
@@ -50,5 +52,6 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     verifications: new VerifyOperations(),
     loginFlows: new LoginFlows({ userAgent: `Ponte (${hostname()})` }),
+    pecTests: new PecTests(),
   };
 }

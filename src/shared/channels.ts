@@ -25,6 +25,9 @@ export const CHANNELS = [
   'nextcloud:start',
   'nextcloud:status',
   'nextcloud:cancel',
+  'pec:test-start',
+  'pec:test-status',
+  'pec:test-cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -5,6 +5,7 @@ import type { Channel } from './channels';
 import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
 import type { DiscoveryResult } from './discovery';
+import type { PecTestStatus } from './pec';
 import type {
   AccountSummary,
   AppInfo,
@@ -99,6 +100,8 @@ export const contract = {
         passwordsCreatedAt: z.iso.datetime().optional(),
         passwords: passwordsSchema,
         selection: selectionSchema.optional(),
+        /** A PEC box; also true whenever the catalogued provider is a PEC provider. */
+        pec: z.boolean().optional(),
         /** Kind and lifetime of each further credential in the request. */
         credentialFacts: z
           .record(credentialIdSchema, z.object({ kind: credentialKind, lifetimeDays }).strict())
@@ -145,6 +148,14 @@ export const contract = {
   'accounts:change-password': call<PasswordChange>()(
     z.object({ id: z.uuid(), credentialId: credentialIdSchema, password: passwordSchema }).strict(),
   ),
+  // A test PEC from the account to itself (or `to`), then its receipts; followed with pec:test-status.
+  'pec:test-start': call<PecTestStatus>()(
+    z.object({ id: z.uuid(), to: z.email().max(320).optional(), language: z.enum(LANGUAGES) }).strict(),
+  ),
+  'pec:test-status': call<PecTestStatus>()(
+    z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
+  ),
+  'pec:test-cancel': call<PecTestStatus>()(z.object({ operationId: operationIdSchema }).strict()),
   // Null when the provider has no app passwords.
   'providers:guide': call<AppPasswordGuide | null>()(
     z

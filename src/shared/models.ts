@@ -66,6 +66,8 @@ export interface AccountSummary {
   displayName: string;
   email: string;
   providerId: string | null;
+  /** An Italian certified-mail (PEC) box. */
+  pec: boolean;
   createdAt: string;
   services: ServiceKind[];
   /** Which credential each service logs in with. */

@@ -1,3 +1,5 @@
+import type { WireError } from './error-codes';
+
 // Italian certified mail (PEC), as DPCM 2 Nov 2005 / RFC 6109 describe it: what a message found in a PEC box
 // is, and what `pec inspect` / `pec test` report. Types only; the parser is in core.
 
@@ -149,3 +151,15 @@ export type PecTestProgress =
 /** "2026-11-23T10:15:07+01:00" → "2026-11-23 10:15:07 +01:00": the provider's own clock, as certified. */
 export const certifiedTime = (iso: string): string =>
   iso.replace('T', ' ').replace(/([+-]\d{2}:\d{2})$/, ' $1');
+
+/** A test PEC as the app follows it (pec:test-start / pec:test-status). */
+export interface PecTestStatus {
+  operationId: string;
+  version: number;
+  done: boolean;
+  /** What happened so far, in order; the wait is one entry, updated. */
+  steps: PecTestProgress[];
+  report: PecTestReport | null;
+  /** It could not run (no such account, a locked keychain, the inbox unreadable). */
+  error: WireError | null;
+}

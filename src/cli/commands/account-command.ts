@@ -4,6 +4,7 @@ import type { Core } from '@core/core';
 import { summarizeAll, summarizeOne } from '@core/accounts/account-summaries';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { removeAccount } from '@core/accounts/remove-account';
+import { isPecProvider } from '@core/providers/pec-provider';
 import { discover } from '@core/discovery/discover';
 import {
   bestSettings,
@@ -114,6 +115,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
     ...(passwordsCreatedAt ? { passwordsCreatedAt } : {}),
     ...(text('name') ? { displayName: text('name') } : {}),
     ...(providerId ? { providerId } : {}),
+    pec: options.pec === true || (await isPecProvider(core, providerId)),
   };
   const plan = filled.plan && forRequest(filled.plan, request);
   let saved: AccountSummary;

@@ -31,6 +31,8 @@ export interface NewAccount {
   selection?: AccountSelection;
   /** When its passwords were created, for app passwords that already existed (default: now). */
   passwordsCreatedAt?: string;
+  /** A PEC box (the provider is a PEC provider, or the person said so). */
+  pec?: boolean;
 }
 
 const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
@@ -61,6 +63,7 @@ export function accountFromRequest(input: NewAccount, now: Date): Account {
     displayName: input.displayName?.trim() || input.email,
     email: input.email,
     providerId: input.providerId ?? null,
+    ...(input.pec ? { pec: true } : {}),
     createdAt: at,
     credentials,
     services: {
@@ -93,6 +96,7 @@ export function summarizeAccount(
     displayName: account.displayName,
     email: account.email,
     providerId: account.providerId,
+    pec: account.pec === true,
     createdAt: account.createdAt,
     services: SERVICES.filter((service) => account.services[service] !== undefined),
     serviceCredentials: Object.fromEntries(

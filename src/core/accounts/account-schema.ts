@@ -47,6 +47,8 @@ export const accountSchema = z
       })
       .strict(),
     selection: selectionSchema.optional(),
+    /** An Italian certified-mail (PEC) box: receipts to test, a small quota to watch. */
+    pec: z.boolean().optional(),
     /** What Ponte set up on this machine for the account, with how to take it back. */
     targets: z.array(configuredTargetSchema).optional(),
     lastCheck: z

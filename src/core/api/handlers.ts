@@ -16,9 +16,11 @@ import { nextcloudOrigin } from '../nextcloud/login-flow-client';
 import { configureTarget, detectTargets, unconfigureTarget } from '../targets/configure-target';
 import { phoneSetup } from '../targets/davx5-link';
 import { appPasswordGuide } from '../providers/app-password-guide';
+import { isPecProvider } from '../providers/pec-provider';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
+import { createTranslator } from '@shared/i18n/translator';
 
 /** Handlers receive input already validated by the contract's schema. */
 export type Handlers = {
@@ -52,8 +54,13 @@ export function createHandlers(core: Core, host: Host): Handlers {
       return core.settings.update(changes);
     },
     'accounts:list': () => summarizeAll(core),
-    'accounts:add': ({ password, loginFlowId, passwords, ...input }) =>
-      addVerifiedAccount(core.accounts, input, mainPassword(core, password, loginFlowId), passwords),
+    'accounts:add': async ({ password, loginFlowId, passwords, ...input }) =>
+      addVerifiedAccount(
+        core.accounts,
+        { ...input, pec: input.pec === true || (await isPecProvider(core, input.providerId)) },
+        mainPassword(core, password, loginFlowId),
+        passwords,
+      ),
     'accounts:check': async ({ id }) => {
       const account = await core.accounts.get(id);
       const { targets, trust } = await accountTargets(account, (credential) =>
@@ -116,6 +123,15 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'nextcloud:cancel': async ({ flowId }) => core.loginFlows.cancel(flowId),
     'verify:status': ({ operationId, afterVersion }) => core.verifications.status(operationId, afterVersion),
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
+    'pec:test-start': async ({ id, to, language }) => {
+      const t = await createTranslator(language);
+      return core.pecTests.start(core.accounts, id, {
+        ...(to ? { to: [to] } : {}),
+        message: { subject: t('pec.test.messageSubject'), text: t('pec.test.messageText') },
+      });
+    },
+    'pec:test-status': ({ operationId, afterVersion }) => core.pecTests.status(operationId, afterVersion),
+    'pec:test-cancel': async ({ operationId }) => core.pecTests.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
     'providers:guide': async ({ id, language }) => appPasswordGuide(await core.catalog(), id, language),
     'discovery:run': async ({ email, providerId }) =>

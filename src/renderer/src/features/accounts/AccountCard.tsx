@@ -10,6 +10,7 @@ import { useVerifyRun } from '../verify/use-verify-run';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ComputerTargets } from '../targets/ComputerTargets';
 import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
+import { PecTestPanel } from '../pec/PecTestPanel';
 import { CredentialStateBadge } from './CredentialStateBadge';
 import { LastCheckList } from './LastCheckList';
 
@@ -60,8 +61,9 @@ export function AccountCard({ account, onRemove, onChanged, openChange = null }:
       <h3>{account.displayName}</h3>
       <p className="hint">{account.email}</p>
       <p>
-        {t('accounts.services')}:{' '}
-        {account.services.map((service) => t(`verify.services.${service}`)).join(', ')}
+        {t('accounts.services', {
+          list: account.services.map((service) => t(`verify.services.${service}`)).join(', '),
+        })}
       </p>
       <LastCheckList lastCheck={account.lastCheck} />
       <ul className="credential-list">
@@ -107,6 +109,9 @@ export function AccountCard({ account, onRemove, onChanged, openChange = null }:
       <ComputerTargets account={account} onChanged={onChanged} />
       {(account.services.includes('caldav') || account.services.includes('carddav')) && (
         <PhoneSetupPanel accountId={account.id} />
+      )}
+      {account.pec && account.services.includes('imap') && account.services.includes('smtp') && (
+        <PecTestPanel accountId={account.id} email={account.email} />
       )}
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
         <VerifyResults progress={check.state.progress} />
