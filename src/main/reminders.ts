@@ -6,7 +6,7 @@ import { reminderText, runReminders } from '@core/reminders/reminder-service';
 import { resolveLanguage } from '@shared/i18n/languages';
 import { createTranslator } from '@shared/i18n/translator';
 import { showAttention } from './tray';
-import { showRotation } from './window';
+import { showMainWindow, showRotation } from './window';
 
 // When reminders are looked at: at start, on resume from sleep (a suspended machine runs no timer), and once
 // an hour — few wake-ups — with a real login on every account every six hours to catch revoked passwords. What to say and whether it was said is core's (reminder-service); this file only
@@ -32,7 +32,9 @@ export function startReminders(core: Core): void {
       if (!Notification.isSupported()) throw new Error('notifications are not available');
       const notification = new Notification(reminderText(reminder, t));
       notification.on('click', () =>
-        showRotation({ accountId: reminder.accountId, credentialId: reminder.credentialId }),
+        reminder.kind === 'password'
+          ? showRotation({ accountId: reminder.accountId, credentialId: reminder.credentialId })
+          : showMainWindow(),
       );
       notification.show();
     };

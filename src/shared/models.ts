@@ -2,7 +2,7 @@
 import type { LanguagePreference } from './i18n/languages';
 import type { CredentialStatus } from './credential-state';
 import type { TargetKind } from './targets';
-import type { ServiceKind, ServiceResult, VerifyCode } from './verify';
+import type { Quota, ServiceKind, ServiceResult, VerifyCode } from './verify';
 
 export interface AppInfo {
   name: string;
@@ -59,6 +59,8 @@ export interface AccountSelection {
 export interface LastCheck {
   at: string;
   results: { service: ServiceKind; status: 'ok' | 'failed'; code: VerifyCode | null }[];
+  /** The mailbox's use and limit, as the IMAP server said at the last login that read it. */
+  quota?: Quota;
 }
 
 export interface AccountSummary {

@@ -74,4 +74,11 @@ test('a PEC account proves it sends and receives, says why not when a box does n
   await app.keyboard.press('Escape');
   await expect(result).toContainText(en.pec.test.outcome['no-delivery'], { timeout: 10_000 });
   expect(Date.now() - stopped).toBeLessThan(10_000);
+
+  // Check now also reads how full the box is (the rig's boxes hold 100 MiB).
+  await card.getByRole('button', { name: en.accounts.check }).click();
+  await expect(card.getByTestId('mailbox-quota')).toContainText(/Mailbox: .+ of 105 MB used \(\d+%\)/, {
+    timeout: 15_000,
+  });
+  await expectAccessible(app, 'mailbox quota');
 });

@@ -5,6 +5,7 @@ import { summarizeAll, summarizeOne } from '@core/accounts/account-summaries';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { removeAccount } from '@core/accounts/remove-account';
 import { isPecProvider } from '@core/providers/pec-provider';
+import { quotaPhrases } from '@shared/mailbox-quota';
 import { discover } from '@core/discovery/discover';
 import {
   bestSettings,
@@ -59,18 +60,22 @@ export async function accountCommand(
   }
 }
 
-async function listAccounts(core: Core, { io, t, json }: VerifyContext): Promise<number> {
+async function listAccounts(core: Core, { io, t, json, language }: VerifyContext): Promise<number> {
   const accounts = await summarizeAll(core);
   if (json) {
     printJson(io, accounts);
     return EXIT_OK;
   }
   if (accounts.length === 0) io.out(t('home.emptyTitle'));
-  for (const account of accounts) printAccount(account, t, io.out);
+  for (const account of accounts) printAccount(account, { t, language }, io.out);
   return EXIT_OK;
 }
 
-function printAccount(account: AccountSummary, t: TFunction, out: (text: string) => void): void {
+function printAccount(
+  account: AccountSummary,
+  { t, language }: Pick<VerifyContext, 't' | 'language'>,
+  out: (text: string) => void,
+): void {
   out(`${account.displayName} <${account.email}>  ${account.id}`);
   out(`  ${account.services.map((service) => t(`verify.services.${service}`)).join(', ')}`);
   for (const credential of account.credentials) {
@@ -80,6 +85,9 @@ function printAccount(account: AccountSummary, t: TFunction, out: (text: string)
       })}${credential.expiresAt ? ` · ${t('accounts.expiresAt', { date: credential.expiresAt.slice(0, 10) })}` : ''}`,
     );
   }
+  const quota = account.lastCheck?.quota;
+  if (quota)
+    for (const phrase of quotaPhrases(quota, language)) out(`  ${t(phrase.key, phrase.params ?? {})}`);
 }
 
 /**
@@ -160,7 +168,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   if (context.json) printJson(context.io, saved);
   else {
     context.io.out(t('accounts.cli.added'));
-    printAccount(saved, t, context.io.out);
+    printAccount(saved, context, context.io.out);
   }
   return EXIT_OK;
 }

@@ -167,6 +167,8 @@ export async function accountTargets(
 export function lastCheckFrom(results: readonly ServiceResult[], now: Date): LastCheck | null {
   if (results.some((result) => result.code === 'CANCELLED' || result.status === 'pending')) return null;
   if (results.length > 0 && results.every((result) => isUnreachable(result.code))) return null;
+  const imap = results.find((result) => result.service === 'imap' && result.status === 'ok');
+  const quota = imap?.service === 'imap' ? imap.found?.quota : undefined;
   return {
     at: now.toISOString(),
     results: results.map((result) => ({
@@ -174,13 +176,15 @@ export function lastCheckFrom(results: readonly ServiceResult[], now: Date): Las
       status: result.status === 'ok' ? 'ok' : 'failed',
       code: result.code,
     })),
+    ...(quota ? { quota: { ...quota } } : {}),
   };
 }
 
 /**
  * A new check laid over the one the account kept: services it did not try keep their outcome (a password
  * change checks only the services of one credential), and a service it could not reach keeps an earlier
- * refusal — being offline must not make a revoked password look fine again.
+ * refusal — being offline must not make a revoked password look fine again. The mailbox quota is the fresh
+ * one when that check logged in to IMAP, else the one kept.
  */
 export function mergeLastCheck(previous: LastCheck | undefined, fresh: LastCheck): LastCheck {
   const earlier = new Map((previous?.results ?? []).map((result) => [result.service, result]));
@@ -189,5 +193,11 @@ export function mergeLastCheck(previous: LastCheck | undefined, fresh: LastCheck
     if (!(before && isRefusal(before.code) && isUnreachable(result.code)))
       earlier.set(result.service, result);
   }
-  return { at: fresh.at, results: SERVICES.flatMap((service) => earlier.get(service) ?? []) };
+  const readImap = fresh.results.some((result) => result.service === 'imap' && result.status === 'ok');
+  const quota = readImap ? fresh.quota : previous?.quota;
+  return {
+    at: fresh.at,
+    results: SERVICES.flatMap((service) => earlier.get(service) ?? []),
+    ...(quota ? { quota } : {}),
+  };
 }

@@ -63,6 +63,13 @@ export const accountSchema = z
             })
             .strict(),
         ),
+        quota: z
+          .object({
+            usedBytes: z.number().nonnegative(),
+            limitBytes: z.number().positive().optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

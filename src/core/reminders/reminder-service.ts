@@ -57,6 +57,13 @@ export async function runReminders(
 
 /** A reminder in the person's language: "Aruba PEC — segreteria@… expires in 3 days". */
 export function reminderText(reminder: Reminder, t: TFunction): { title: string; body: string } {
+  if (reminder.kind === 'quota') {
+    const who = `${reminder.displayName} — ${reminder.email}`;
+    return {
+      title: t('reminders.title.quota', { who, percent: reminder.percent }),
+      body: t('reminders.body.quota'),
+    };
+  }
   const who = `${reminder.displayName} — ${reminder.username}`;
   const date = reminder.expiresAt?.slice(0, 10) ?? '';
   return {

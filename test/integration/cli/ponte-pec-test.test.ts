@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PecTestReport } from '@shared/pec';
+import { rigImap } from '../../support/rig-imap';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
 import { addRigAccount } from './rig-service-args';
@@ -75,15 +75,7 @@ describe('ponte pec test', () => {
       expect.objectContaining({ address: marco.email, status: 'delivered' }),
     ]);
     expect(report.envelopeReceived).toBe(false);
-    const client = new ImapFlow({
-      host: '127.0.0.1',
-      port: rig.imap.tlsPort,
-      secure: true,
-      auth: { user: marco.login, pass: marco.password },
-      tls: { ca: rig.caPem },
-      logger: false,
-    });
-    await client.connect();
+    const client = await rigImap(rig, marco);
     try {
       await client.mailboxOpen('INBOX');
       const uids = await client.search(

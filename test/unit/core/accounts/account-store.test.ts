@@ -227,6 +227,13 @@ describe('lastCheckFrom', () => {
       ({ service, status: 'failed', code, durationMs: 5 }) as const;
     expect(lastCheckFrom([offline('imap', 'TIMEOUT'), offline('smtp', 'HOST_NOT_FOUND')], at)).toBeNull();
   });
+
+  it('keeps the mailbox quota an IMAP login read', () => {
+    const found = { capabilities: [], folders: [], quota: { usedBytes: 800, limitBytes: 1000 } };
+    expect(
+      lastCheckFrom([{ service: 'imap', status: 'ok', code: null, durationMs: 5, found }], at)?.quota,
+    ).toEqual({ usedBytes: 800, limitBytes: 1000 });
+  });
 });
 
 describe('mergeLastCheck', () => {
@@ -262,5 +269,25 @@ describe('mergeLastCheck', () => {
       results: [{ service: 'imap', status: 'ok', code: null }],
     });
     expect(merged.results[0]).toEqual({ service: 'imap', status: 'ok', code: null });
+  });
+
+  it('the quota is the fresh one when IMAP was read, else the one kept', () => {
+    const withQuota: LastCheck = { ...before, quota: { usedBytes: 10, limitBytes: 100 } };
+    const caldavOnly = mergeLastCheck(withQuota, {
+      at: '2026-11-23T12:00:00.000Z',
+      results: [{ service: 'caldav', status: 'ok', code: null }],
+    });
+    expect(caldavOnly.quota).toEqual({ usedBytes: 10, limitBytes: 100 });
+    const imapRead = mergeLastCheck(withQuota, {
+      at: '2026-11-23T12:00:00.000Z',
+      results: [{ service: 'imap', status: 'ok', code: null }],
+      quota: { usedBytes: 90, limitBytes: 100 },
+    });
+    expect(imapRead.quota).toEqual({ usedBytes: 90, limitBytes: 100 });
+    const noQuotaAnyMore = mergeLastCheck(withQuota, {
+      at: '2026-11-23T12:00:00.000Z',
+      results: [{ service: 'imap', status: 'ok', code: null }],
+    });
+    expect(noQuotaAnyMore.quota).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
 import { PecTestPanel } from '../pec/PecTestPanel';
 import { CredentialStateBadge } from './CredentialStateBadge';
 import { LastCheckList } from './LastCheckList';
+import { MailboxQuota } from './MailboxQuota';
 
 interface Props {
   account: AccountSummary;
@@ -66,6 +67,7 @@ export function AccountCard({ account, onRemove, onChanged, openChange = null }:
         })}
       </p>
       <LastCheckList lastCheck={account.lastCheck} />
+      {account.lastCheck?.quota && <MailboxQuota quota={account.lastCheck.quota} />}
       <ul className="credential-list">
         {account.credentials.map((credential) => (
           <li key={credential.id}>
