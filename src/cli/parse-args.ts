@@ -73,7 +73,12 @@ export const commandOptions: Record<string, OptionSpecs> = {
   expiry: {},
   check: {},
   rotate: { credential: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
-  pec: { to: { type: 'string' }, timeout: { type: 'string' } },
+  pec: {
+    to: { type: 'string' },
+    timeout: { type: 'string' },
+    'older-than': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
 };
 
 const allOptions: OptionSpecs = Object.assign({}, globalOptions, ...Object.values(commandOptions));

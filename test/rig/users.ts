@@ -12,8 +12,8 @@ export const rigDomain = 'ponte.test';
 
 // `rota` is for the lifecycle tests alone: they change its password on the servers (rig-passwords.ts).
 // `paola` is the PEC tests' sender: receipts pile up in her box, away from the others'. `ugo`'s box is filled
-// nearly full by the quota test.
-const localParts = ['anna', 'marco', 'rota', 'paola', 'ugo'];
+// nearly full by the quota test; `vera`'s old messages are archived (and her drive receives them).
+const localParts = ['anna', 'marco', 'rota', 'paola', 'ugo', 'vera'];
 
 /** Fresh accounts per run: base64url passwords need no quoting in any of the servers' files. */
 export function createAccounts(): RigAccount[] {

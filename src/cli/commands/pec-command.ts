@@ -3,6 +3,11 @@ import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { inspectPecMessage, MAX_PEC_MESSAGE_BYTES } from '@core/pec/inspect-pec';
 import { isMailAddress, runPecTest } from '@core/pec/pec-test';
+import { archiveMailbox, type ArchivePoint } from '@core/pec/archive/archive-mailbox';
+import { parseArchiveDestination } from '@core/pec/archive/archive-destination';
+import { archivePhrases } from '@shared/pec-archive-text';
+import { parseOlderThan } from '@shared/pec-archive';
+import { crashHook } from '../test-crash-hook';
 import { certifiedTime, type PecInspection, type PecTestProgress } from '@shared/pec';
 import { pecTestPhrases } from '@shared/pec-test-text';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
@@ -19,6 +24,7 @@ export async function pecCommand(
   const [action, target] = rest;
   if (action === 'inspect' && target) return inspectCommand(target, context);
   if (action === 'test' && target) return pecTestCommand(core, target, options, context);
+  if (action === 'archive' && target) return pecArchiveCommand(core, target, options, context);
   throw new UsageError(context.t('pec.usage'));
 }
 
@@ -55,6 +61,41 @@ async function pecTestCommand(
     if (json) printJson(io, report);
     else for (const phrase of pecTestPhrases(report)) io.out(t(phrase.key, phrase.params ?? {}));
     return report.outcome === 'delivered' || report.outcome === 'accepted-ordinary' ? EXIT_OK : EXIT_FAILED;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * `ponte pec archive ACCOUNT --older-than 90d --to DIR|webdav:ACCOUNT/PATH [--dry-run]`: old messages copied
+ * out, checked, then deleted from the server. Exit 0 when every old message moved, 1 when some stayed.
+ */
+async function pecArchiveCommand(
+  core: Core,
+  accountId: string,
+  options: CommandOptionValues,
+  { io, t, json, language }: VerifyContext,
+): Promise<number> {
+  const days = typeof options['older-than'] === 'string' ? parseOlderThan(options['older-than']) : null;
+  const destination = typeof options.to === 'string' ? parseArchiveDestination(options.to) : null;
+  if (days === null || destination === null) throw new UsageError(t('pec.archive.usage'));
+  const controller = new AbortController();
+  const stop = io.onInterrupt(() => controller.abort());
+  try {
+    const report = await archiveMailbox({ store: core.accounts, dataDir: core.dataDir }, accountId, {
+      olderThanDays: days,
+      destination,
+      dryRun: options['dry-run'] === true,
+      signal: controller.signal,
+      onPoint: crashHook<ArchivePoint>(io.env),
+      onProgress: (progress) => {
+        if (json || progress.step !== 'archiving') return;
+        io.err(t('pec.archive.progress', { done: progress.done, total: progress.total }));
+      },
+    });
+    if (json) printJson(io, report);
+    else for (const phrase of archivePhrases(report, language)) io.out(t(phrase.key, phrase.params ?? {}));
+    return report.failed.length === 0 ? EXIT_OK : EXIT_FAILED;
   } finally {
     stop();
   }

@@ -5,6 +5,7 @@ import { failurePhrases } from '@shared/verify-summary';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import { readPassword, type VerifyContext } from './verify-command';
+import { crashHook } from '../test-crash-hook';
 
 /**
  * `ponte rotate ACCOUNT [--credential ID] --password-stdin`: the new app password checked on every service
@@ -28,7 +29,7 @@ export async function rotateCommand(
     credentialId,
     password,
     {
-      onPoint: crashHook(io.env),
+      onPoint: crashHook<RotationPoint>(io.env),
     },
   );
   if (json) printJson(io, { saved: rotation.saved, results: rotation.results, notes: rotation.notes });
@@ -43,16 +44,4 @@ export async function rotateCommand(
     }
   }
   return rotation.saved ? EXIT_OK : EXIT_FAILED;
-}
-
-/**
- * Test hook: PONTE_TEST_CRASH_AT=<point> kills this process there with SIGKILL, as a power cut would, to prove
- * the next start leaves a working machine. Has no effect unless that variable is set.
- */
-function crashHook(env: NodeJS.ProcessEnv): ((point: RotationPoint) => void) | undefined {
-  const at = env.PONTE_TEST_CRASH_AT;
-  if (!at) return undefined;
-  return (point) => {
-    if (point === at) process.kill(process.pid, 'SIGKILL');
-  };
 }

@@ -6,14 +6,14 @@ import { basename, dirname, join } from 'node:path';
  * Replaces `path` with `data` so that a reader, or a crash at any instant, sees the old file or the new one,
  * never a mix: write a temp file beside it, flush it to disk, rename over the target, flush the directory.
  */
-export async function writeFileAtomic(path: string, data: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();

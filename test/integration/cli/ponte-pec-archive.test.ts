@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Agent } from 'node:https';
+import { createClient, type FileStat } from 'webdav';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ArchiveReport } from '@shared/pec-archive';
+import { rigImap } from '../../support/rig-imap';
+import { runPonte } from '../../support/run-ponte';
+import { rigUser } from '../verify/rig-targets';
+import { addRigAccount } from './rig-service-args';
+
+// `ponte pec archive` against the rig's Dovecot: old messages (dated months back with IMAP APPEND) copied to a
+// folder and to the rig's WebDAV, checked, deleted from the server; the process killed with SIGKILL in the
+// middle (PONTE_TEST_CRASH_AT) and run again: nothing lost, nothing twice.
+
+const rig = inject('rig');
+const vera = rigUser(rig, 5);
+let dir: string;
+let dataDir: string;
+let id: string;
+
+const sha = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function message(subject: string, body: string): string {
+  return `From: ${vera.email}\r\nTo: ${vera.email}\r\nSubject: ${subject}\r\nMessage-ID: <${sha(subject).slice(0, 12)}@ponte.test>\r\n\r\n${body}\r\n`;
+}
+
+/** Puts messages in a folder with the given arrival dates; returns their bytes' hashes. */
+async function seed(folder: string, entries: { subject: string; at: string }[]): Promise<string[]> {
+  const client = await rigImap(rig, vera);
+  try {
+    if (folder !== 'INBOX') await client.mailboxCreate(folder).catch(() => undefined);
+    const hashes: string[] = [];
+    for (const entry of entries) {
+      const raw = message(entry.subject, `Contenuto di ${entry.subject}\r\n${'riga\r\n'.repeat(200)}`);
+      await client.append(folder, raw, [], new Date(entry.at));
+      hashes.push(sha(raw));
+    }
+    return hashes;
+  } finally {
+    await client.logout();
+  }
+}
+
+async function subjectsIn(folder: string): Promise<string[]> {
+  const client = await rigImap(rig, vera);
+  try {
+    await client.mailboxOpen(folder);
+    const subjects: string[] = [];
+    for await (const entry of client.fetch('1:*', { envelope: true }))
+      subjects.push(entry.envelope?.subject ?? '');
+    return subjects.sort();
+  } catch {
+    return [];
+  } finally {
+    await client.logout();
+  }
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)));
+}
+
+function ponte(args: string[], env: Record<string, string> = {}, stdin = '') {
+  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir, ...env }, stdin });
+}
+
+const old = (n: number) => ({ subject: `vecchio ${n}`, at: `2026-0${1 + (n % 5)}-1${n % 9}T10:00:00Z` });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-archive-'));
+  dataDir = join(dir, 'data');
+  id = (await addRigAccount((args, stdin) => ponte(args, {}, stdin), rig, vera, ['imap', 'webdav'])).id;
+}, 30_000);
+afterAll(async () => {
+  await ponte(['account', 'remove', id]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('ponte pec archive', () => {
+  it('to a folder, killed twice on the way, then finished: every old message there once, intact, and gone from the server', async () => {
+    const hashes = [
+      ...(await seed('INBOX', [1, 2, 3, 4, 5, 6].map(old))),
+      ...(await seed('Sent', [7, 8].map(old))),
+    ];
+    await seed('INBOX', [{ subject: 'recente', at: new Date().toISOString() }]);
+    const target = join(dir, 'archivio');
+    const args = ['pec', 'archive', id, '--older-than', '90d', '--to', target];
+
+    const dry = await ponte([...args, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.stdout) as ArchiveReport;
+    expect(plan.folders).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ folder: 'INBOX', messages: 6 }),
+        expect.objectContaining({ folder: 'Sent', messages: 2 }),
+      ]),
+    );
+    expect(await subjectsIn('INBOX')).toHaveLength(7);
+
+    // Killed after the third copy was checked (before its deletion), then after a deletion not yet recorded.
+    const first = await ponte(args, { PONTE_TEST_CRASH_AT: 'verified#3' });
+    expect(first.code).toBeNull();
+    const second = await ponte(args, { PONTE_TEST_CRASH_AT: 'deleted#2' });
+    expect(second.code).toBeNull();
+    const last = await ponte([...args, '--json']);
+    expect(last.code).toBe(0);
+
+    expect(await subjectsIn('INBOX')).toEqual(['recente']);
+    expect(await subjectsIn('Sent')).toEqual([]);
+    const files = (await filesUnder(target)).filter((file) => file.endsWith('.eml'));
+    expect(files).toHaveLength(8);
+    for (const file of files)
+      expect(file).toMatch(/^2026\/0[1-5]\/2026-0[1-5]-\d\dT\d{6}Z_(INBOX|Sent)_\d+-\d+_vecchio-\d\.eml$/);
+    const stored = await Promise.all(files.map(async (file) => sha(await readFile(join(target, file)))));
+    expect(stored.sort()).toEqual([...hashes].sort());
+
+    // The manifest lists each message that moved exactly once, across the three runs.
+    const manifest = JSON.parse(await readFile(join(target, 'ponte-archive-manifest.json'), 'utf8')) as {
+      messages: { sha256: string; path: string }[];
+    };
+    expect(manifest.messages.map((entry) => entry.sha256).sort()).toEqual([...hashes].sort());
+    expect(manifest.messages.map((entry) => entry.path).sort()).toEqual([...files].sort());
+  });
+
+  it('to the WebDAV drive, killed after a copy was written, then finished', async () => {
+    const hashes = await seed('INBOX', [11, 12, 13].map(old));
+    const args = ['pec', 'archive', id, '--older-than', '90d', '--to', `webdav:${id}/archivio-pec`];
+    expect((await ponte(args, { PONTE_TEST_CRASH_AT: 'written#2' })).code).toBeNull();
+    const run = await ponte([...args, '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ArchiveReport;
+    expect(report.destination).toBe(`${vera.webdavUrl}archivio-pec/`);
+    expect(await subjectsIn('INBOX')).toEqual(['recente']);
+
+    // Read back over WebDAV, as anyone opening the drive would.
+    const agent = new Agent({ ca: rig.caPem });
+    const drive = createClient(vera.webdavUrl, {
+      username: vera.login,
+      password: vera.password,
+      httpsAgent: agent,
+    });
+    // Apache refuses Depth: infinity, so the folders are walked one level at a time.
+    const walk = async (path: string): Promise<FileStat[]> => {
+      const entries = (await drive.getDirectoryContents(path)) as FileStat[];
+      const nested = await Promise.all(
+        entries.filter((entry) => entry.type === 'directory').map((entry) => walk(entry.filename)),
+      );
+      return [...entries.filter((entry) => entry.type === 'file'), ...nested.flat()];
+    };
+    const emls = (await walk('/archivio-pec')).filter((entry) => entry.filename.endsWith('.eml'));
+    expect(emls).toHaveLength(3);
+    const contents = await Promise.all(
+      emls.map(async (entry) =>
+        sha(Buffer.from((await drive.getFileContents(entry.filename, { format: 'binary' })) as ArrayBuffer)),
+      ),
+    );
+    expect(contents.sort()).toEqual([...hashes].sort());
+    agent.destroy();
+  });
+
+  it('a folder that cannot be written: a clear error before anything leaves the server', async () => {
+    await seed('INBOX', [old(21)]);
+    const run = await ponte(['pec', 'archive', id, '--older-than', '90d', '--to', '/proc/ponte-archivio']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Cannot create the archive folder /proc/ponte-archivio');
+    expect(await subjectsIn('INBOX')).toEqual(['recente', 'vecchio 21']);
+  });
+
+  it('a destination that is not understood is a usage error (exit 2)', async () => {
+    expect((await ponte(['pec', 'archive', id, '--older-than', 'soon', '--to', dir])).code).toBe(2);
+    expect((await ponte(['pec', 'archive', id, '--older-than', '90d', '--to', 'webdav:nope'])).code).toBe(2);
+  });
+});
