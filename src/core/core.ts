@@ -8,6 +8,7 @@ import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { VerifyOperations } from './verify/verify-operations';
 import { PecTests } from './pec/pec-tests';
+import { PecArchives } from './pec/archive/pec-archives';
 
 /** The services every front end (Electron main, CLI, browser bridge) shares, built once per process. */
 export interface Core {
@@ -18,6 +19,7 @@ export interface Core {
   /** Nextcloud sign-ins in the browser (Login Flow v2) under way. */
   loginFlows: LoginFlows;
   pecTests: PecTests;
+  pecArchives: PecArchives;
   accounts: AccountStore;
   /** The provider catalog, read and validated once, on first use. */
   catalog(): Promise<Catalog>;
@@ -53,5 +55,6 @@ export function createCore(options: CoreOptions): Core {
     verifications: new VerifyOperations(),
     loginFlows: new LoginFlows({ userAgent: `Ponte (${hostname()})` }),
     pecTests: new PecTests(),
+    pecArchives: new PecArchives(),
   };
 }

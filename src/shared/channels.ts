@@ -28,6 +28,9 @@ export const CHANNELS = [
   'pec:test-start',
   'pec:test-status',
   'pec:test-cancel',
+  'pec:archive-start',
+  'pec:archive-status',
+  'pec:archive-cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@ import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
 import type { DiscoveryResult } from './discovery';
 import type { PecTestStatus } from './pec';
+import type { ArchiveStatus } from './pec-archive';
 import type {
   AccountSummary,
   AppInfo,
@@ -156,6 +157,26 @@ export const contract = {
     z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
   ),
   'pec:test-cancel': call<PecTestStatus>()(z.object({ operationId: operationIdSchema }).strict()),
+  // Old messages out of the box (or, with dryRun, what would move); followed with pec:archive-status.
+  'pec:archive-start': call<ArchiveStatus>()(
+    z
+      .object({
+        id: z.uuid(),
+        olderThanDays: z.number().int().min(1).max(36_500),
+        destination: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('folder'), path: z.string().trim().min(1).max(4096) }).strict(),
+          z
+            .object({ kind: z.literal('webdav'), accountId: z.uuid(), path: z.string().trim().max(1024) })
+            .strict(),
+        ]),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+  ),
+  'pec:archive-status': call<ArchiveStatus>()(
+    z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
+  ),
+  'pec:archive-cancel': call<ArchiveStatus>()(z.object({ operationId: operationIdSchema }).strict()),
   // Null when the provider has no app passwords.
   'providers:guide': call<AppPasswordGuide | null>()(
     z

@@ -31,6 +31,7 @@ export function archivePhrases(report: ArchiveReport, language: string): Phrase[
       },
     },
   ];
+  if (report.stopped) phrases.push({ key: 'pec.archive.stopped' });
   if (report.manifest) phrases.push({ key: 'pec.archive.manifest', params: { path: report.manifest } });
   for (const failure of report.failed) {
     phrases.push({

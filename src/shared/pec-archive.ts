@@ -1,3 +1,5 @@
+import type { WireError } from './error-codes';
+
 // Archiving old messages out of a small (PEC) mailbox: what the person asks, what they see while it runs, and
 // the report. Each message is copied as .eml, read back and compared, and only then deleted from the server.
 
@@ -30,8 +32,10 @@ export interface ArchiveReport {
   archived: number;
   bytes: number;
   failed: ArchiveFailure[];
-  /** The manifest written beside the copies (relative to the destination); null for a dry run or nothing moved. */
+  /** Where the list of what moved is (a full path or an address); null for a dry run or when nothing moved. */
   manifest: string | null;
+  /** Stopped before the end (cancelled): what moved stays moved; run it again to go on. */
+  stopped: boolean;
 }
 
 export type ArchiveProgress =
@@ -42,4 +46,14 @@ export function parseOlderThan(text: string): number | null {
   const match = /^(\d{1,5})d?$/.exec(text.trim());
   const days = match ? Number(match[1]) : NaN;
   return Number.isInteger(days) && days >= 1 ? days : null;
+}
+
+/** An archive as the app follows it (pec:archive-start / pec:archive-status). */
+export interface ArchiveStatus {
+  operationId: string;
+  version: number;
+  done: boolean;
+  progress: ArchiveProgress | null;
+  report: ArchiveReport | null;
+  error: WireError | null;
 }

@@ -72,7 +72,8 @@ export const test = base.extend<Fixtures>({
 function bridgeUrl(bridge: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${output}`)), 10_000);
+    // Generous: on a loaded two-core CI machine a cold start has taken over 10 s.
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${output}`)), 30_000);
     bridge.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     bridge.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -95,7 +95,7 @@ async function pecArchiveCommand(
     });
     if (json) printJson(io, report);
     else for (const phrase of archivePhrases(report, language)) io.out(t(phrase.key, phrase.params ?? {}));
-    return report.failed.length === 0 ? EXIT_OK : EXIT_FAILED;
+    return report.failed.length === 0 && !report.stopped ? EXIT_OK : EXIT_FAILED;
   } finally {
     stop();
   }

@@ -132,6 +132,15 @@ export function createHandlers(core: Core, host: Host): Handlers {
     },
     'pec:test-status': ({ operationId, afterVersion }) => core.pecTests.status(operationId, afterVersion),
     'pec:test-cancel': async ({ operationId }) => core.pecTests.cancel(operationId),
+    'pec:archive-start': async ({ id, olderThanDays, destination, dryRun }) =>
+      core.pecArchives.start({ store: core.accounts, dataDir: core.dataDir }, id, {
+        olderThanDays,
+        destination,
+        dryRun,
+      }),
+    'pec:archive-status': ({ operationId, afterVersion }) =>
+      core.pecArchives.status(operationId, afterVersion),
+    'pec:archive-cancel': async ({ operationId }) => core.pecArchives.cancel(operationId),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
     'providers:guide': async ({ id, language }) => appPasswordGuide(await core.catalog(), id, language),
     'discovery:run': async ({ email, providerId }) =>

@@ -108,6 +108,9 @@ describe('ponte pec archive', () => {
     expect(second.code).toBeNull();
     const last = await ponte([...args, '--json']);
     expect(last.code).toBe(0);
+    expect((JSON.parse(last.stdout) as ArchiveReport).manifest).toBe(
+      join(target, 'ponte-archive-manifest.json'),
+    );
 
     expect(await subjectsIn('INBOX')).toEqual(['recente']);
     expect(await subjectsIn('Sent')).toEqual([]);

@@ -14,6 +14,8 @@ import { createGuardedAgents } from '../../webdav/guarded-agents';
 export interface ArchiveTarget {
   /** As a person reads it. */
   label: string;
+  /** Where a relative path is, as a person reads it (a full path, or an address). */
+  locate(path: string): string;
   write(path: string, bytes: Uint8Array): Promise<void>;
   /** The bytes stored there, or null when there is nothing. */
   read(path: string): Promise<Buffer | null>;
@@ -45,6 +47,7 @@ async function folderTarget(path: string): Promise<ArchiveTarget> {
   };
   return {
     label: root,
+    locate: (relative) => inside(relative),
     write: (relative, bytes) => writeFileAtomic(inside(relative), bytes),
     read: async (relative) => {
       try {
@@ -87,11 +90,11 @@ async function webdavTarget(store: AccountStore, accountId: string, path: string
     return `/${[...base, relative].join('/')}`;
   };
   const made = new Set<string>();
+  const root = origin.href.endsWith('/') ? origin.href : `${origin.href}/`;
+  const label = new URL(base.map((part) => `${encodeURIComponent(part)}/`).join(''), root).href;
   return {
-    label: new URL(
-      base.map(encodeURIComponent).join('/') + '/',
-      origin.href.endsWith('/') ? origin.href : `${origin.href}/`,
-    ).href,
+    label,
+    locate: (relative) => new URL(relative.split('/').map(encodeURIComponent).join('/'), label).href,
     write: async (relative, bytes) => {
       const file = remote(relative);
       const folder = file.slice(0, file.lastIndexOf('/'));

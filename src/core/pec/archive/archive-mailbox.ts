@@ -76,19 +76,20 @@ export async function archiveMailbox(
   const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS);
   const close = (): void => client.close();
   options.signal?.addEventListener('abort', close, { once: true });
+  let report: ArchiveReport | null = null;
   try {
     await connectImap(client, imap.credential.password);
     const candidates = await listOld(client, before);
-    const folders = summarize(candidates);
-    const report: ArchiveReport = {
+    report = {
       dryRun: options.dryRun === true,
       before: beforeDay,
       destination: target?.label ?? describe(options.destination),
-      folders,
+      folders: summarize(candidates),
       archived: 0,
       bytes: 0,
       failed: [],
       manifest: null,
+      stopped: false,
     };
     if (!target) return report;
     // Copies verified by an interrupted run whose message is gone from the server were moved then.
@@ -101,8 +102,12 @@ export async function archiveMailbox(
     return report;
   } catch (error) {
     if (error instanceof PonteError) throw error;
-    if (options.signal?.aborted)
-      throw new PonteError('INVALID_INPUT', 'The archive was stopped; run it again to go on.');
+    // Stopped by the person: what moved stays moved, the message under way is still on the server.
+    if (options.signal?.aborted && report && target) {
+      report.stopped = true;
+      report.manifest = await writeManifest(target, journalPath(deps.dataDir, accountId), account.email);
+      return report;
+    }
     const failure = unexpectedFailure(error, imap.credential.password);
     throw new PonteError('CHECK_FAILED', `The archive stopped: ${failure.message}`, failure.detail);
   } finally {
@@ -170,7 +175,7 @@ async function writeManifest(target: ArchiveTarget, journal: string, email: stri
     messages: [...moved.values()],
   };
   await target.write(MANIFEST, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-  return MANIFEST;
+  return target.locate(MANIFEST);
 }
 
 const MANIFEST = 'ponte-archive-manifest.json';
@@ -218,7 +223,10 @@ async function moveAll(
   const totalBytes = candidates.reduce((sum, candidate) => sum + candidate.size, 0);
   let open: string | null = null;
   for (const [index, candidate] of candidates.entries()) {
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted) {
+      report.stopped = true;
+      break;
+    }
     if (open !== candidate.folder) {
       await client.mailboxOpen(candidate.folder);
       open = candidate.folder;

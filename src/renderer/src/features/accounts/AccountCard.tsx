@@ -11,12 +11,15 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { ComputerTargets } from '../targets/ComputerTargets';
 import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
 import { PecTestPanel } from '../pec/PecTestPanel';
+import { PecArchivePanel } from '../pec/PecArchivePanel';
 import { CredentialStateBadge } from './CredentialStateBadge';
 import { LastCheckList } from './LastCheckList';
 import { MailboxQuota } from './MailboxQuota';
 
 interface Props {
   account: AccountSummary;
+  /** Saved accounts with a WebDAV drive (places a PEC box can be archived to). */
+  drives?: AccountSummary[];
   onRemove: (id: string, undoTargets?: boolean) => Promise<void>;
   /** The account changed in core (checked, new password): the list reloads it. */
   onChanged: () => void;
@@ -28,7 +31,7 @@ interface Props {
  * One account: its services and how they did at the last check, each password's kind, age and expiry, and
  * the actions: check now, change a password, remove (confirmed).
  */
-export function AccountCard({ account, onRemove, onChanged, openChange = null }: Props) {
+export function AccountCard({ account, drives = [], onRemove, onChanged, openChange = null }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [changing, setChanging] = useState<string | null>(
@@ -114,6 +117,9 @@ export function AccountCard({ account, onRemove, onChanged, openChange = null }:
       )}
       {account.pec && account.services.includes('imap') && account.services.includes('smtp') && (
         <PecTestPanel accountId={account.id} email={account.email} />
+      )}
+      {account.pec && account.services.includes('imap') && (
+        <PecArchivePanel accountId={account.id} drives={drives} onChanged={onChanged} />
       )}
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
         <VerifyResults progress={check.state.progress} />

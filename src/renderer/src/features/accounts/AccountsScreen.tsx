@@ -49,6 +49,7 @@ export function AccountsScreen({ onAdd, rotation = null }: Props) {
             <AccountCard
               key={rotation?.accountId === account.id ? `${account.id}:${rotation.credentialId}` : account.id}
               account={account}
+              drives={state.value.filter((other) => other.services.includes('webdav'))}
               onRemove={remove}
               onChanged={refresh}
               openChange={rotation?.accountId === account.id ? rotation.credentialId : null}
