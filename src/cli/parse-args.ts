@@ -73,6 +73,13 @@ export const commandOptions: Record<string, OptionSpecs> = {
   expiry: {},
   check: {},
   rotate: { credential: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+  apply: {
+    email: { type: 'string' },
+    login: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  profile: { organisation: { type: 'string' } },
   pec: {
     to: { type: 'string' },
     timeout: { type: 'string' },

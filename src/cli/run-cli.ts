@@ -12,6 +12,7 @@ import { discoverCommand, providersCommand } from './commands/discovery-commands
 import { checkCommand } from './commands/check-command';
 import { expiryCommand } from './commands/expiry-command';
 import { pecCommand } from './commands/pec-command';
+import { applyCommand, profileCommand } from './commands/profile-command';
 import { rotateCommand } from './commands/rotate-command';
 import { resumeRotations } from '@core/rotation/rotate-credential';
 import { verifyCommand } from './commands/verify-command';
@@ -74,6 +75,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     case 'check':
     case 'rotate':
     case 'pec':
+    case 'apply':
+    case 'profile':
     case 'account':
     case 'discover':
     case 'providers':
@@ -91,6 +94,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         if (args.command === 'expiry') return await expiryCommand(core, context);
         if (args.command === 'reconnect') return await reconnectCommand(core, context);
         if (args.command === 'pec') return await pecCommand(core, args.rest, args.options, context);
+        if (args.command === 'apply') return await applyCommand(core, args.rest, args.options, context);
+        if (args.command === 'profile') return await profileCommand(core, args.rest, args.options, context);
         if (args.command === 'account') return await accountCommand(core, args.rest, args.options, context);
         if (args.command === 'configure' || args.command === 'unconfigure') {
           return await configureCommand(

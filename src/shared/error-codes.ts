@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'CHECK_FAILED',
   'PROGRAM_RUNNING',
   'PROGRAM_NOT_FOUND',
+  'SETTING_LOCKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 // The data the UI sees. No secret ever appears in these types: credentials show up only as `hasSecret`.
 import type { LanguagePreference } from './i18n/languages';
+import type { LockableSetting } from './settings-schema';
 import type { CredentialStatus } from './credential-state';
 import type { TargetKind } from './targets';
 import type { Quota, ServiceKind, ServiceResult, VerifyCode } from './verify';
@@ -21,6 +22,14 @@ export interface Settings {
   startAtLogin: boolean;
   /** When Ponte starts (at login too), connect again the drives it connected here (GVfs forgets them). */
   reconnectDrives: boolean;
+  /** Set by an IT profile (ponte apply): who manages this machine, and the settings they locked. */
+  managedBy: ManagedBy | null;
+}
+
+export interface ManagedBy {
+  organisation: string;
+  support?: { email?: string; phone?: string; url?: string };
+  locked: LockableSetting[];
 }
 
 export const DEFAULT_REMINDER_DAYS = [14, 7, 3, 1];

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Settings an IT profile may lock, so people on the machine cannot change them in the app. */
+export const LOCKABLE_SETTINGS = ['language', 'reminderDays', 'startAtLogin', 'reconnectDrives'] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
 /** Reminder thresholds in days: at most six, each from 1 to 365. */
 export const reminderDaysSchema = z.array(z.number().int().min(1).max(365)).max(6);
 

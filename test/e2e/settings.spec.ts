@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import en from '../../src/shared/i18n/locales/en.json';
 import { expectAccessible } from './a11y';
+import { runPonte } from '../support/run-ponte';
 import { expect, test } from './fixtures';
+import { e2eRig } from './rig';
 
 test('reminder thresholds and start at login: checked, saved in core, kept after a reload', async ({
   app,
@@ -43,4 +45,40 @@ test('reminder thresholds and start at login: checked, saved in core, kept after
   await expect(app.getByLabel(en.settings.startAtLogin)).not.toBeChecked();
   await expect(app.getByRole('status')).toHaveText(en.settings.saved);
   await expect(stat(autostart)).rejects.toThrow();
+});
+
+test('settings an IT profile locked are shown as set by the organisation, not editable', async ({
+  app,
+  dataDir,
+}) => {
+  const rig = e2eRig();
+  const anna = rig.users[0];
+  if (!anna) throw new Error('the rig has no users');
+  const profile = join(dataDir, 'studio.json');
+  await writeFile(
+    profile,
+    JSON.stringify({
+      profileVersion: 1,
+      organisation: { name: 'Studio Test', support: { email: 'it@studio.test' } },
+      accounts: [{ key: 'mail', servers: { imap: `127.0.0.1:${rig.imap.tlsPort}` }, caPem: rig.caPem }],
+      settings: { reminderDays: [21, 7] },
+      locked: ['reminderDays'],
+    }),
+  );
+  const apply = await runPonte(['apply', profile, '--email', anna.email, '--password-stdin'], {
+    env: { PONTE_DATA_DIR: dataDir, HOME: join(dataDir, 'home') },
+    stdin: anna.password,
+  });
+  expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+
+  await app.reload();
+  await app.getByRole('navigation').getByRole('button', { name: en.nav.settings }).click();
+  await expect(app.getByTestId('managed-by')).toContainText('This computer is set up by Studio Test');
+  await expect(app.getByTestId('managed-by')).toContainText('Contact: it@studio.test.');
+  const reminders = app.getByLabel(en.settings.reminders);
+  await expect(reminders).toHaveValue('21, 7');
+  await expect(reminders).toBeDisabled();
+  await expect(app.getByText(en.settings.lockedHint)).toBeVisible();
+  await expect(app.getByLabel(en.settings.startAtLogin)).toBeEnabled();
+  await expectAccessible(app, 'settings managed by a profile');
 });

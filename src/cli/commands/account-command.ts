@@ -5,15 +5,10 @@ import { summarizeAll, summarizeOne } from '@core/accounts/account-summaries';
 import { addVerifiedAccount } from '@core/accounts/add-account';
 import { removeAccount } from '@core/accounts/remove-account';
 import { isPecProvider } from '@core/providers/pec-provider';
+import { planForRequest, providerRequest } from '@core/accounts/provider-request';
 import { quotaPhrases } from '@shared/mailbox-quota';
-import { discover } from '@core/discovery/discover';
-import {
-  bestSettings,
-  credentialLifetime,
-  type CredentialPlan,
-  credentialPlan,
-} from '@shared/discovery-settings';
-import { MAIN_CREDENTIAL, type ServiceKind, type VerifyRequest } from '@shared/verify';
+import { credentialLifetime } from '@shared/discovery-settings';
+import { MAIN_CREDENTIAL } from '@shared/verify';
 import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import { readCredentials } from './credential-input';
@@ -125,7 +120,7 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
     ...(providerId ? { providerId } : {}),
     pec: options.pec === true || (await isPecProvider(core, providerId)),
   };
-  const plan = filled.plan && forRequest(filled.plan, request);
+  const plan = filled.plan && planForRequest(filled.plan, request);
   let saved: AccountSummary;
   if (plan && plan.extras.length > 0) {
     // Several passwords (Infomaniak): each with its own user name, checked on the services that use it.
@@ -173,52 +168,13 @@ async function addAccount(core: Core, options: CommandOptionValues, context: Ver
   return EXIT_OK;
 }
 
-/** A catalogued provider's best settings for the address, and how its passwords spread over the services. */
-async function providerSettings(
-  core: Core,
-  email: string,
-  providerId: string,
-  t: TFunction,
-): Promise<{
-  base: Partial<VerifyRequest>;
-  kind?: CredentialKind;
-  lifetimeDays: number | null;
-  plan: CredentialPlan | null;
-}> {
+/** The CLI's own check first, so a wrong --provider is a usage error (exit 2) with its words. */
+async function providerSettings(core: Core, email: string, providerId: string, t: TFunction) {
   const catalog = await core.catalog();
   const provider = catalog.byId(providerId);
   if (!provider) throw new UsageError(t('accounts.cli.unknownProvider', { id: providerId }));
   if (provider.unsupported) throw new UsageError(t('discovery.unsupported', { name: provider.name }));
-  const found = await discover(email, { catalog, providerId });
-  const best = bestSettings(found);
-  const plan = credentialPlan(found);
-  const base: Partial<VerifyRequest> = {
-    username: best.username,
-    ...(best.imap ? { imap: best.imap } : {}),
-    ...(best.smtp ? { smtp: best.smtp } : {}),
-    ...(best.urls.caldav ? { caldav: { url: best.urls.caldav } } : {}),
-    ...(best.urls.carddav ? { carddav: { url: best.urls.carddav } } : {}),
-    ...(best.urls.webdav ? { webdav: { url: best.urls.webdav } } : {}),
-  };
-  const credential = plan?.main ?? provider.credentials[0];
-  return {
-    base,
-    ...(credential ? { kind: credential.kind } : {}),
-    lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
-    plan,
-  };
-}
-
-/** Only the credentials a service in the request uses (kDrive's not, while the drive needs its id). */
-function forRequest(plan: CredentialPlan, request: VerifyRequest): CredentialPlan {
-  const use = Object.fromEntries(
-    Object.entries(plan.use).filter(([service]) => request[service as ServiceKind] !== undefined),
-  );
-  return {
-    ...plan,
-    use,
-    extras: plan.extras.filter((credential) => Object.values(use).includes(credential.id)),
-  };
+  return providerRequest(catalog, email, providerId);
 }
 
 /** `account remove`: an account that set something up here needs --undo-targets or --keep-targets. */

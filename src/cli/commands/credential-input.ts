@@ -3,6 +3,7 @@ import { filledUsername } from '@shared/discovery-settings';
 import { normalizePastedPassword } from '@shared/normalize-password';
 import { z } from 'zod';
 import { UsageError } from '../parse-args';
+import { parseJsonLines } from '../json-lines';
 import { promptHidden, promptLine, readPasswordFromStream } from '../read-password';
 import type { VerifyContext } from './verify-command';
 
@@ -35,19 +36,11 @@ export async function readCredentials(
     credential.label[context.language as keyof ProviderCredential['label']] ?? credential.label.en;
   if (fromStdin) {
     const text = await readPasswordFromStream(io.stdin, 64 * 1024);
-    const given = new Map<string, z.output<typeof line>>();
-    for (const [index, raw] of text.split('\n').entries()) {
-      if (raw.trim() === '') continue;
-      let parsed: z.ZodSafeParseResult<z.output<typeof line>>;
-      try {
-        parsed = line.safeParse(JSON.parse(raw));
-      } catch {
-        parsed = line.safeParse(null);
-      }
-      // The line itself may hold a password: never echo it, only its number.
-      if (!parsed.success) throw new UsageError(t('accounts.cli.badCredentialLine', { line: index + 1 }));
-      given.set(parsed.data.credential, parsed.data);
-    }
+    const given = new Map(
+      parseJsonLines(text, line, (number) => t('accounts.cli.badCredentialLine', { line: number })).map(
+        (entry) => [entry.credential, entry],
+      ),
+    );
     return credentials.map((credential) => {
       const entry = given.get(credential.id);
       const username = entry?.username ?? filledUsername(credential);

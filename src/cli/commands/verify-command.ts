@@ -11,7 +11,7 @@ import type { Core } from '@core/core';
 import { accountTargets, lastCheckFrom } from '@core/accounts/account-builders';
 import type { ServiceTarget } from '@core/verify/service-target';
 import { type VerifyOptions, verifyServices } from '@core/verify/verify-services';
-import { parseEndpointSpec } from '../endpoint-spec';
+import { parseEndpointSpec } from '@shared/endpoint-spec';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
 import type { CommandOptionValues } from '../parse-args';
 import { promptHidden, readPasswordFromStream } from '../read-password';

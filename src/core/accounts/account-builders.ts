@@ -33,6 +33,8 @@ export interface NewAccount {
   passwordsCreatedAt?: string;
   /** A PEC box (the provider is a PEC provider, or the person said so). */
   pec?: boolean;
+  /** Set up from an IT profile. */
+  provisioned?: { organisation: string; key: string };
 }
 
 const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
@@ -64,6 +66,7 @@ export function accountFromRequest(input: NewAccount, now: Date): Account {
     email: input.email,
     providerId: input.providerId ?? null,
     ...(input.pec ? { pec: true } : {}),
+    ...(input.provisioned ? { provisioned: input.provisioned } : {}),
     createdAt: at,
     credentials,
     services: {

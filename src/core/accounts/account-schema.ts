@@ -49,6 +49,8 @@ export const accountSchema = z
     selection: selectionSchema.optional(),
     /** An Italian certified-mail (PEC) box: receipts to test, a small quota to watch. */
     pec: z.boolean().optional(),
+    /** Set up by `ponte apply` from an IT profile: which organisation, which of its account templates. */
+    provisioned: z.object({ organisation: z.string(), key: z.string() }).strict().optional(),
     /** What Ponte set up on this machine for the account, with how to take it back. */
     targets: z.array(configuredTargetSchema).optional(),
     lastCheck: z

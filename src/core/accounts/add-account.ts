@@ -1,4 +1,5 @@
-import type { AccountSummary } from '@shared/models';
+import type { AccountSelection, AccountSummary } from '@shared/models';
+import type { ServiceResult } from '@shared/verify';
 import { MAIN_CREDENTIAL } from '@shared/verify';
 import { PonteError } from '../errors/ponte-error';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
@@ -15,8 +16,13 @@ export async function addVerifiedAccount(
   input: NewAccount,
   password: string,
   passwords: Record<string, string> = {},
-  now = new Date(),
+  options: {
+    now?: Date;
+    /** What to select, from what the check found (a profile names calendars; the wizard asks). */
+    selectionFrom?: (results: readonly ServiceResult[]) => AccountSelection;
+  } = {},
 ): Promise<AccountSummary> {
+  const now = options.now ?? new Date();
   if (input.passwordsCreatedAt !== undefined && Date.parse(input.passwordsCreatedAt) > now.getTime()) {
     throw new PonteError(
       'INVALID_INPUT',
@@ -37,7 +43,12 @@ export async function addVerifiedAccount(
     );
   }
   const lastCheck = lastCheckFrom(results, now);
-  const account = { ...accountFromRequest(input, now), ...(lastCheck ? { lastCheck } : {}) };
+  const selection = options.selectionFrom?.(results);
+  const account = {
+    ...accountFromRequest(input, now),
+    ...(lastCheck ? { lastCheck } : {}),
+    ...(selection ? { selection } : {}),
+  };
   const secrets: Record<string, string> = {};
   for (const credential of account.credentials) {
     secrets[credential.id] = credential.id === MAIN_CREDENTIAL ? password : (passwords[credential.id] ?? '');

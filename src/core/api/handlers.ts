@@ -39,6 +39,18 @@ export function createHandlers(core: Core, host: Host): Handlers {
     }),
     'settings:get': () => core.settings.read(),
     'settings:update': async (changes) => {
+      // A setting IT locked with a profile stays as the profile says, whatever the window asks.
+      const current = await core.settings.read();
+      const locked = (current.managedBy?.locked ?? []).filter(
+        (key) => changes[key] !== undefined && JSON.stringify(changes[key]) !== JSON.stringify(current[key]),
+      );
+      if (locked.length > 0) {
+        throw new PonteError(
+          'SETTING_LOCKED',
+          `Locked by ${current.managedBy?.organisation ?? 'IT'}: ${locked.join(', ')}.`,
+          'Ask whoever manages this computer to change it.',
+        );
+      }
       // The OS entry first: if it cannot be written, the setting does not claim otherwise.
       if (changes.startAtLogin !== undefined) {
         try {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '@shared/i18n/languages';
 import { DEFAULT_REMINDER_DAYS, type Settings } from '@shared/models';
-import { normalizeReminderDays, reminderDaysSchema } from '@shared/settings-schema';
+import { LOCKABLE_SETTINGS, normalizeReminderDays, reminderDaysSchema } from '@shared/settings-schema';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
 
 // Fields added later have defaults, so a settings file from an older Ponte still reads.
@@ -11,6 +11,18 @@ const settingsSchema = z.object({
   reminderDays: reminderDaysSchema.default(DEFAULT_REMINDER_DAYS),
   startAtLogin: z.boolean().default(false),
   reconnectDrives: z.boolean().default(true),
+  managedBy: z
+    .object({
+      organisation: z.string(),
+      support: z
+        .object({ email: z.string().optional(), phone: z.string().optional(), url: z.string().optional() })
+        .strict()
+        .optional(),
+      locked: z.array(z.enum(LOCKABLE_SETTINGS)),
+    })
+    .strict()
+    .nullable()
+    .default(null),
 });
 
 export class SettingsStore {
@@ -28,6 +40,7 @@ export class SettingsStore {
         reminderDays: DEFAULT_REMINDER_DAYS,
         startAtLogin: false,
         reconnectDrives: true,
+        managedBy: null,
       }),
     };
   }
@@ -44,6 +57,7 @@ export class SettingsStore {
       if (changes.reminderDays !== undefined) next.reminderDays = normalizeReminderDays(changes.reminderDays);
       if (changes.startAtLogin !== undefined) next.startAtLogin = changes.startAtLogin;
       if (changes.reconnectDrives !== undefined) next.reconnectDrives = changes.reconnectDrives;
+      if (changes.managedBy !== undefined) next.managedBy = changes.managedBy;
       await writeVersionedFile(this.file, next);
       return next;
     });

@@ -48,12 +48,37 @@ describe('dispatch', () => {
       reminderDays: [14, 7, 3, 1],
       startAtLogin: false,
       reconnectDrives: true,
+      managedBy: null,
     };
     expect(await dispatch(handlers, 'settings:update', { language: 'it' })).toEqual({
       ok: true,
       value: expected,
     });
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({ ok: true, value: expected });
+  });
+
+  it('a setting an IT profile locked cannot be changed from the window; the others can', async () => {
+    const core = createCore({
+      dataDir: dir,
+      appRoot: join(__dirname, '../../../..'),
+      secrets: unusedSecrets,
+    });
+    await core.settings.update({
+      reminderDays: [21, 7],
+      managedBy: { organisation: 'Studio Test', locked: ['reminderDays'] },
+    });
+    expect(await dispatch(handlers, 'settings:update', { reminderDays: [1] })).toMatchObject({
+      ok: false,
+      error: { code: 'SETTING_LOCKED', message: 'Locked by Studio Test: reminderDays.' },
+    });
+    // The same value again is not a change.
+    expect(await dispatch(handlers, 'settings:update', { reminderDays: [21, 7] })).toMatchObject({
+      ok: true,
+    });
+    expect(await dispatch(handlers, 'settings:update', { language: 'de' })).toMatchObject({
+      ok: true,
+      value: { language: 'de', reminderDays: [21, 7] },
+    });
   });
 
   it('does not claim to start at login when the autostart entry cannot be written', async () => {

@@ -22,6 +22,7 @@ describe('SettingsStore', () => {
       reminderDays: [14, 7, 3, 1],
       startAtLogin: false,
       reconnectDrives: true,
+      managedBy: null,
     });
   });
 
@@ -34,6 +35,7 @@ describe('SettingsStore', () => {
       reminderDays: [30, 3],
       startAtLogin: true,
       reconnectDrives: true,
+      managedBy: null,
     });
   });
 });

@@ -4,11 +4,13 @@ import { parseReminderDays } from '@shared/settings-schema';
 
 interface Props {
   days: readonly number[] | null;
+  /** Set by the organisation's profile: shown, not editable. */
+  locked?: boolean;
   onSave: (days: number[]) => Promise<void>;
 }
 
 /** When to be reminded before an app password expires: typed as "14, 7, 3, 1", checked before it is saved. */
-export function ReminderDaysField({ days, onSave }: Props) {
+export function ReminderDaysField({ days, locked = false, onSave }: Props) {
   const { t } = useTranslation();
   const id = useId();
   // Keyed by the saved value in the parent, so a save or the first load starts it afresh.
@@ -33,17 +35,17 @@ export function ReminderDaysField({ days, onSave }: Props) {
           id={id}
           value={text}
           inputMode="numeric"
-          disabled={!days}
+          disabled={!days || locked}
           aria-invalid={invalid}
           aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
           onChange={(event) => setText(event.target.value)}
         />
-        <button type="submit" disabled={!days}>
+        <button type="submit" disabled={!days || locked}>
           {t('settings.remindersSave')}
         </button>
       </div>
       <p id={`${id}-hint`} className="hint">
-        {t('settings.remindersHint')}
+        {locked ? t('settings.lockedHint') : t('settings.remindersHint')}
       </p>
       {invalid && (
         <p id={`${id}-error`} className="field-error" role="alert">

@@ -1,4 +1,4 @@
-import type { MailEndpoint } from '@shared/verify';
+import type { MailEndpoint } from './verify';
 
 /**
  * `HOST:PORT` (implicit TLS) or `HOST:PORT/starttls`; `[v6]:PORT` for IPv6. There is no plaintext mode to
