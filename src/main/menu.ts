@@ -1,5 +1,5 @@
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import { showMainWindow } from './window';
+import { showMainWindow, showProfileImport } from './window';
 
 export function installMenu(): void {
   const isMac = process.platform === 'darwin';
@@ -9,6 +9,7 @@ export function installMenu(): void {
       label: 'File',
       submenu: [
         { label: 'Show Ponte', accelerator: 'CmdOrCtrl+1', click: showMainWindow },
+        { label: 'Import IT profile…', accelerator: 'CmdOrCtrl+O', click: showProfileImport },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

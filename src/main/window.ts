@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { type RotationTarget, rotationHash } from '@shared/rotation-link';
+import { PROFILE_IMPORT_HASH } from '@shared/profile';
 import { APP_ORIGIN, DEV_SERVER_URL, PRELOAD_PATH, resourcePath } from './paths';
 
 let mainWindow: BrowserWindow | null = null;
@@ -44,13 +45,23 @@ export function isMainWindowContents(id: number): boolean {
   return mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === id;
 }
 
-/** Brings the window forward at a password's change form (a reminder was clicked); only ids in the URL. */
-export function showRotation(target: RotationTarget): void {
+/** Brings the window forward at a fragment the renderer follows; only ids ever go in it. */
+function showAt(hash: string): void {
   showMainWindow();
   const contents = mainWindow?.webContents;
   if (!contents) return;
   // Same page, another fragment: the renderer follows it without reloading.
   const url = new URL(contents.getURL() || DEV_SERVER_URL || `${APP_ORIGIN}/index.html`);
-  url.hash = rotationHash(target);
+  url.hash = hash;
   void contents.loadURL(url.toString());
+}
+
+/** At a password's change form (a reminder was clicked). */
+export function showRotation(target: RotationTarget): void {
+  showAt(rotationHash(target));
+}
+
+/** At the wizard's IT-profile import (the menu's "Import IT profile…"). */
+export function showProfileImport(): void {
+  showAt(PROFILE_IMPORT_HASH);
 }

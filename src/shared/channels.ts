@@ -31,6 +31,7 @@ export const CHANNELS = [
   'pec:archive-start',
   'pec:archive-status',
   'pec:archive-cancel',
+  'profiles:preview',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -6,6 +6,7 @@ import type { Envelope } from './error-codes';
 import { LANGUAGES } from './i18n/languages';
 import type { DiscoveryResult } from './discovery';
 import type { PecTestStatus } from './pec';
+import type { ProfileImport } from './profile';
 import type { ArchiveStatus } from './pec-archive';
 import type {
   AccountSummary,
@@ -177,6 +178,9 @@ export const contract = {
     z.object({ operationId: operationIdSchema, afterVersion: z.number().int().min(0).optional() }).strict(),
   ),
   'pec:archive-cancel': call<ArchiveStatus>()(z.object({ operationId: operationIdSchema }).strict()),
+  // An IT profile's text (read by the window from a file the person chose or dropped) → what pre-fills the
+  // wizard, or its problems. Core validates it; nothing is applied.
+  'profiles:preview': call<ProfileImport>()(z.object({ text: z.string().max(1_000_000) }).strict()),
   // Null when the provider has no app passwords.
   'providers:guide': call<AppPasswordGuide | null>()(
     z

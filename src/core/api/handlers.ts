@@ -17,6 +17,7 @@ import { configureTarget, detectTargets, unconfigureTarget } from '../targets/co
 import { phoneSetup } from '../targets/davx5-link';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { isPecProvider } from '../providers/pec-provider';
+import { previewProfile } from '../profiles/preview-profile';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
@@ -153,6 +154,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'pec:archive-status': ({ operationId, afterVersion }) =>
       core.pecArchives.status(operationId, afterVersion),
     'pec:archive-cancel': async ({ operationId }) => core.pecArchives.cancel(operationId),
+    'profiles:preview': ({ text }) => previewProfile(core, text),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
     'providers:guide': async ({ id, language }) => appPasswordGuide(await core.catalog(), id, language),
     'discovery:run': async ({ email, providerId }) =>

@@ -1,4 +1,5 @@
 import type { AccountSelection, Settings } from '@shared/models';
+import { fillPlaceholders } from '@shared/profile';
 import type { WireError } from '@shared/error-codes';
 import type { TargetKind } from '@shared/targets';
 import { MAIN_CREDENTIAL, type ServiceKind, type ServiceResult, type VerifyRequest } from '@shared/verify';
@@ -52,16 +53,6 @@ export interface ApplyReport {
 }
 
 const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
-
-/** `{email}`, `{login}`, `{localpart}`, `{domain}` filled in. */
-export function fillPlaceholders(template: string, email: string, login: string): string {
-  const [localpart = '', domain = ''] = email.split('@');
-  return template
-    .replaceAll('{email}', email)
-    .replaceAll('{login}', login)
-    .replaceAll('{localpart}', localpart)
-    .replaceAll('{domain}', domain);
-}
 
 /** The request a template makes for this person: from the catalog, or from the profile's servers. */
 async function templateRequest(

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { parseRotationHash, type RotationTarget } from '@shared/rotation-link';
+import { PROFILE_IMPORT_HASH } from '@shared/profile';
 import { useTranslation } from 'react-i18next';
 import { Footer } from './components/Footer';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
@@ -12,23 +13,33 @@ type View = 'accounts' | 'add' | 'settings';
 interface ScreenProps {
   navigate: (view: View) => void;
   rotation: RotationTarget | null;
+  /** The menu's "Import IT profile…" (#import-profile) opened the wizard. */
+  importing: boolean;
 }
 
 const screens: Record<View, (props: ScreenProps) => React.JSX.Element> = {
   accounts: ({ navigate, rotation }) => <AccountsScreen onAdd={() => navigate('add')} rotation={rotation} />,
-  add: ({ navigate }) => <WizardScreen onShowAccounts={() => navigate('accounts')} />,
+  add: ({ navigate, importing }) => (
+    <WizardScreen onShowAccounts={() => navigate('accounts')} importProfile={importing} />
+  ),
   settings: () => <SettingsScreen />,
 };
 
 export function App() {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('accounts');
+  const [importing, setImporting] = useState(() => window.location.hash === PROFILE_IMPORT_HASH);
+  const [view, setView] = useState<View>(importing ? 'add' : 'accounts');
   // A reminder's notification opens the window at a password's change form (#rotate=…).
   const [rotation, setRotation] = useState<RotationTarget | null>(() =>
     parseRotationHash(window.location.hash),
   );
   useEffect(() => {
     const follow = (): void => {
+      if (window.location.hash === PROFILE_IMPORT_HASH) {
+        setImporting(true);
+        setView('add');
+        return;
+      }
       const target = parseRotationHash(window.location.hash);
       if (!target) return;
       setRotation(target);
@@ -59,6 +70,7 @@ export function App() {
                   // Moving on by hand: the form a reminder opened is not opened again, and the same reminder
                   // clicked later changes the fragment again, so it is followed.
                   setRotation(null);
+                  setImporting(false);
                   if (window.location.hash) {
                     window.history.replaceState(null, '', window.location.pathname + window.location.search);
                   }
@@ -71,7 +83,7 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          <Screen navigate={setView} rotation={rotation} />
+          <Screen navigate={setView} rotation={rotation} importing={importing} />
         </main>
         <Footer />
       </div>

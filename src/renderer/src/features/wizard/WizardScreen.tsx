@@ -14,6 +14,9 @@ import {
   type VerifyForm,
 } from '../verify/verify-form';
 import { AccountStep } from './AccountStep';
+import { formFromTemplate } from './profile-form';
+import type { ProfileAccountPreview } from '@shared/profile';
+import { call } from '../../api/ponte-client';
 import { CheckStep } from './CheckStep';
 import { ChooseStep } from './ChooseStep';
 import { GuideStep } from './GuideStep';
@@ -25,13 +28,15 @@ import { nextStep, previousStep, type StepId, type WizardFacts } from './wizard-
 
 interface Props {
   onShowAccounts: () => void;
+  /** Opened to import an IT profile (the menu): its file button takes the focus. */
+  importProfile?: boolean;
 }
 
 /**
  * Adding an account, one step at a time: who (address or provider) → the provider's app-password guide →
  * sign-in → check → choose what to set up → save. Everything typed survives going back and forth.
  */
-export function WizardScreen({ onShowAccounts }: Props) {
+export function WizardScreen({ onShowAccounts, importProfile = false }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<StepId>('account');
   const [form, setForm] = useState<VerifyForm>(emptyForm);
@@ -89,6 +94,26 @@ export function WizardScreen({ onShowAccounts }: Props) {
     check(next);
   };
 
+  // An IT profile's account: its provider's settings for this address, or its own servers, in the sign-in form.
+  const startFromProfile = async (
+    template: ProfileAccountPreview,
+    email: string,
+    login: string,
+  ): Promise<void> => {
+    if (template.provider) {
+      const result = await call('discovery:run', { email, providerId: template.provider });
+      setDiscovered(result);
+      setCustom(false);
+      setForm((previous) => applyDiscovery(previous, result));
+      go(nextStep('account', { ...facts, discovered: result, custom: false }));
+      return;
+    }
+    setDiscovered(null);
+    setCustom(true);
+    setForm(formFromTemplate(template, email, login));
+    go(nextStep('account', { ...facts, discovered: null, custom: true }));
+  };
+
   const restart = (): void => {
     setStep('account');
     setForm(emptyForm());
@@ -109,6 +134,8 @@ export function WizardScreen({ onShowAccounts }: Props) {
       {step === 'account' && (
         <AccountStep
           discovered={discovered}
+          onProfile={startFromProfile}
+          focusImport={importProfile}
           onFound={(result) => {
             setDiscovered(result);
             setCustom(false);
