@@ -4,7 +4,12 @@ import type { WireError } from '@shared/error-codes';
 import type { TargetKind } from '@shared/targets';
 import { MAIN_CREDENTIAL, type ServiceKind, type ServiceResult, type VerifyRequest } from '@shared/verify';
 import { credentialLifetime } from '@shared/discovery-settings';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Core } from '../core';
+import { makeDirectories } from '../storage/make-directories';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { accountMobileconfig } from '../targets/mobileconfig';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { planForRequest, providerRequest } from '../accounts/provider-request';
 import { PonteError, toWireError } from '../errors/ponte-error';
@@ -22,7 +27,7 @@ export interface ApplyInput {
 }
 
 export interface AppliedTarget {
-  target: TargetKind;
+  target: TargetKind | 'mobileconfig';
   status: 'configured' | 'unchanged' | 'planned' | 'failed';
   location?: string;
   error?: WireError;
@@ -179,7 +184,12 @@ async function applyTemplate(
       base.status = 'added';
     }
     for (const target of template.targets ?? []) {
-      base.targets.push(await applyTarget(context, base.accountId, target, input.dryRun));
+      const letter = target === 'mount' ? template.drive?.letter : undefined;
+      base.targets.push(await applyTarget(context, base.accountId, target, input.dryRun, letter));
+    }
+    if (template.mobileconfig) {
+      const folder = fill(template.mobileconfig.folder);
+      base.targets.push(await writeMobileconfig(core, base.accountId, folder, input.dryRun));
     }
     return base;
   } catch (error) {
@@ -268,10 +278,14 @@ async function applyTarget(
   accountId: string | null,
   target: TargetKind,
   dryRun: boolean,
+  driveLetter?: string,
 ): Promise<AppliedTarget> {
   if (accountId === null) return { target, status: 'planned' };
   try {
-    const outcome = await configureTarget(context, accountId, target, { dryRun });
+    const outcome = await configureTarget(context, accountId, target, {
+      dryRun,
+      ...(driveLetter ? { driveLetter } : {}),
+    });
     return {
       target,
       status: dryRun ? 'planned' : outcome.changed ? 'configured' : 'unchanged',
@@ -279,6 +293,29 @@ async function applyTarget(
     };
   } catch (error) {
     return { target, status: 'failed', error: toWireError(error) };
+  }
+}
+
+/** The account's .mobileconfig in the profile's folder; rewritten only when its content would change. */
+async function writeMobileconfig(
+  core: Core,
+  accountId: string | null,
+  folder: string,
+  dryRun: boolean,
+): Promise<AppliedTarget> {
+  if (accountId === null || dryRun) return { target: 'mobileconfig', status: 'planned', location: folder };
+  try {
+    const account = await core.accounts.get(accountId);
+    const file = join(folder, `${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`);
+    const body = await accountMobileconfig(core.accounts, accountId, false);
+    if ((await readFile(file, 'utf8').catch(() => null)) === body) {
+      return { target: 'mobileconfig', status: 'unchanged', location: file };
+    }
+    await makeDirectories(folder);
+    await writeFileAtomic(file, body, 0o644);
+    return { target: 'mobileconfig', status: 'configured', location: file };
+  } catch (error) {
+    return { target: 'mobileconfig', status: 'failed', location: folder, error: toWireError(error) };
   }
 }
 

@@ -80,6 +80,21 @@ export const accountTemplateSchema = z
     addressBooks: collectionChoice.optional(),
     /** What to set up on the machine once the account is saved. */
     targets: z.array(z.enum(TARGET_KINDS)).optional(),
+    /** Also write the account's .mobileconfig (no password inside) into this folder, for Macs and iPhones. */
+    mobileconfig: z
+      .object({
+        folder: withPlaceholders(1024).refine(
+          (value) => value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value),
+          { message: 'a full path' },
+        ),
+      })
+      .strict()
+      .optional(),
+    /** The drive (target `mount`): on Windows, the letter it is mapped to (GVfs and macOS name their own place). */
+    drive: z
+      .object({ letter: z.string().regex(/^[D-Zd-z]:?$/, 'a drive letter from D: to Z:') })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((template) => (template.provider === undefined) !== (template.servers === undefined), {

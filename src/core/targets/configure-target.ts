@@ -38,6 +38,8 @@ export interface ConfigureOptions {
   dryRun?: boolean;
   /** Thunderbird: this profile folder instead of the default profile. */
   profileDir?: string;
+  /** Windows: the letter the drive is mapped to (default Z:). */
+  driveLetter?: string;
   onStep?: (step: PlanStep, index: number, total: number) => void;
 }
 
@@ -78,7 +80,13 @@ async function planFor(
     if (!drive || !credential) {
       throw new PonteError('INVALID_INPUT', `${account.email} has no drive (WebDAV) to mount.`);
     }
-    return mountPlan(os, { url: drive.url, username: credential.username, label: account.displayName, home });
+    return mountPlan(os, {
+      url: drive.url,
+      username: credential.username,
+      label: account.displayName,
+      home,
+      ...(options.driveLetter ? { driveLetter: options.driveLetter } : {}),
+    });
   }
   const setup = clientSetup(account, await accountCollections(context.store, account));
   if (target === 'thunderbird') {

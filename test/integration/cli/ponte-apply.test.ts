@@ -31,7 +31,10 @@ beforeAll(async () => {
   );
   await writeFile(join(tbProfile, 'prefs.js'), '// Mozilla User Preferences\n');
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm('/tmp/ponte-apply-macs', { recursive: true, force: true });
+});
 
 function ponte(args: string[], stdin = '', data = 'data') {
   return runPonte(args, {
@@ -59,6 +62,7 @@ const profile = {
       calendars: ['Lavoro', 'Ferie'],
       credential: { kind: 'app-password', lifetimeDays: 90 },
       targets: ['thunderbird'],
+      mobileconfig: { folder: '/tmp/ponte-apply-macs/{localpart}' },
     },
   ],
   settings: { reminderDays: [21, 7], reconnectDrives: false },
@@ -82,7 +86,10 @@ describe('ponte apply', () => {
       status: 'planned',
       username: anna.email,
       servers: { imap: `127.0.0.1:${rig.imap.tlsPort}`, caldav: rig.caldav.url },
-      targets: [{ target: 'thunderbird', status: 'planned' }],
+      targets: [
+        { target: 'thunderbird', status: 'planned' },
+        { target: 'mobileconfig', status: 'planned', location: '/tmp/ponte-apply-macs/anna' },
+      ],
     });
     expect(JSON.parse((await ponte(['account', 'list', '--json'])).stdout)).toEqual([]);
   });
@@ -115,6 +122,9 @@ describe('ponte apply', () => {
         support: { email: 'it@studio.test' },
       },
     });
+    const mac = await readFile('/tmp/ponte-apply-macs/anna/Ufficio-anna.mobileconfig', 'utf8');
+    expect(mac).toContain('com.apple.caldav.account');
+    expect(mac).not.toContain(anna.password);
     const log = await readFile(join(dir, 'data', 'logs', 'apply.log'), 'utf8');
     expect(log).toContain('"organisation":"Studio Test"');
     expect(log).not.toContain(anna.password);
@@ -130,7 +140,13 @@ describe('ponte apply', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ApplyReport;
     expect(report).toMatchObject({ changed: false, settings: 'unchanged' });
-    expect(report.accounts[0]).toMatchObject({ status: 'unchanged', targets: [{ status: 'unchanged' }] });
+    expect(report.accounts[0]).toMatchObject({
+      status: 'unchanged',
+      targets: [
+        { target: 'thunderbird', status: 'unchanged' },
+        { target: 'mobileconfig', status: 'unchanged' },
+      ],
+    });
     expect(await readFile(join(tbProfile, 'prefs.js'), 'utf8')).toBe(prefsBefore);
     const words = await ponte(['apply', file, '--email', anna.email, '--password-stdin'], anna.password);
     expect(words.stdout).toContain('Studio Test’s profile was already applied here: nothing changed.');
