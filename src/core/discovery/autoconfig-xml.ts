@@ -16,12 +16,17 @@ const asList = (value: unknown): unknown[] =>
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 
+/** Real autoconfig files are a few kilobytes; the fetch stops reading past this, and so does the parser. */
+export const MAX_AUTOCONFIG_BYTES = 256 * 1024;
+
 /**
  * A Mozilla autoconfig file (clientConfig v1.1) → the IMAP and SMTP servers it offers over TLS. Any DTD is
  * refused before parsing (no entity expansion, internal or external); plaintext servers are dropped,
  * never offered; POP3 is not used by Ponte.
  */
 export function parseAutoconfig(xml: string, email: string): AutoconfigParse {
+  // The fetch already cuts bodies short; a file handed in any other way gets the same bound here.
+  if (xml.length > MAX_AUTOCONFIG_BYTES) return { ok: false, reason: 'autoconfig file too large; refused' };
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { ok: false, reason: 'autoconfig file has a DTD; refused' };
   let document: unknown;
   try {

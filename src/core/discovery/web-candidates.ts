@@ -1,6 +1,6 @@
 import type { MailCandidate, UrlCandidate } from '@shared/discovery';
 import type { TrustSettings } from '../verify/tls-trust';
-import { parseAutoconfig } from './autoconfig-xml';
+import { MAX_AUTOCONFIG_BYTES, parseAutoconfig } from './autoconfig-xml';
 import type { DnsClient } from './dns-client';
 import { httpsGet } from './https-get';
 
@@ -10,9 +10,6 @@ export interface WebContext {
   signal: AbortSignal;
   notes: string[];
 }
-
-/** Autoconfig files are a few KB; anything past this is refused, not parsed. */
-const MAX_AUTOCONFIG_BYTES = 256 * 1024;
 
 /**
  * Mozilla autoconfig from `url`. Served over verified https by the domain (or Mozilla's ISPDB), so what it

@@ -17,6 +17,8 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder(latin ? 'latin1' : 'utf-8').decode(bytes);
 }
 
+const MAX_DATICERT_BYTES = 64 * 1024;
+
 type Node = Record<string, unknown>;
 const asList = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
@@ -51,6 +53,9 @@ export function certifiedInstant(giorno: string, ora: string, zona: string): str
  * the dated instant, tipo and errore) make it invalid when missing, the others are optional.
  */
 export function parseDaticert(bytes: Uint8Array): DaticertParse {
+  // Real ones are a few kilobytes; anything this big is not certification data, and parsing it costs seconds.
+  if (bytes.length > MAX_DATICERT_BYTES)
+    return { ok: false, reason: `daticert.xml of ${bytes.length} bytes; refused` };
   const xml = decode(bytes)
     .replace(/^\uFEFF/, '')
     .replace(externalDoctype, '');

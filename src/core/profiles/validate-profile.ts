@@ -16,22 +16,36 @@ const secretKey = /pass(word|wd|phrase)?$|^pwd$|secret|token|credentials?$/i;
 const pointer = (path: readonly PropertyKey[]): string =>
   path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 
-function secretsIn(value: unknown, path: PropertyKey[] = []): ProfileProblem[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => secretsIn(item, [...path, index]));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    // `credential` (kind and lifetime of the account's password) is allowed; its own keys are checked.
-    secretKey.test(key) && key !== 'credential'
-      ? [
-          {
+/** Walked with a stack of its own, not by recursion: a hostile file nested 100 000 deep must not crash. */
+function secretsIn(root: unknown): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (path.length > MAX_DEPTH) {
+      return [{ pointer: pointer(path), message: `nested more than ${MAX_DEPTH} levels deep` }];
+    }
+    if (Array.isArray(value))
+      value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        // `credential` (kind and lifetime of the account's password) is allowed; its own keys are checked.
+        if (secretKey.test(key) && key !== 'credential') {
+          problems.push({
             pointer: pointer([...path, key]),
             message:
               'a profile never holds a password or other secret; give it to ponte apply --password-stdin',
-          },
-        ]
-      : secretsIn(inner, [...path, key]),
-  );
+          });
+        } else pending.push({ value: inner, path: [...path, key] });
+      }
+    }
+  }
+  return problems.sort((a, b) => a.pointer.localeCompare(b.pointer));
 }
+
+/** A profile is a few levels deep and a few kilobytes; these bounds keep a hostile file cheap to refuse. */
+const MAX_DEPTH = 16;
+const MAX_PROFILE_CHARS = 1_000_000;
 
 const issueProblem = (issue: z.core.$ZodIssue): ProfileProblem => ({
   pointer: pointer(issue.path),
@@ -43,6 +57,9 @@ const issueProblem = (issue: z.core.$ZodIssue): ProfileProblem => ({
  * catalogued provider id exists (the catalog is core's, so the caller passes it in).
  */
 export function validateProfile(text: string, knownProvider: (id: string) => boolean): ProfileCheck {
+  if (text.length > MAX_PROFILE_CHARS) {
+    return { ok: false, problems: [{ pointer: '', message: `larger than ${MAX_PROFILE_CHARS} characters` }] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
