@@ -12,6 +12,8 @@ import { discoverCommand, providersCommand } from './commands/discovery-commands
 import { checkCommand } from './commands/check-command';
 import { expiryCommand } from './commands/expiry-command';
 import { pecCommand } from './commands/pec-command';
+import { setStorageCrashHook } from '@core/storage/crash-points';
+import { crashHook } from './test-crash-hook';
 import { applyCommand, profileCommand } from './commands/profile-command';
 import { rotateCommand } from './commands/rotate-command';
 import { resumeRotations } from '@core/rotation/rotate-credential';
@@ -38,6 +40,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       env: io.env,
     });
 
+  setStorageCrashHook(crashHook(io.env));
   let args;
   try {
     args = parseCliArgs(argv);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { storagePoint } from './crash-points';
 
 /**
  * Replaces `path` with `data` so that a reader, or a crash at any instant, sees the old file or the new one,
@@ -14,11 +15,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
+      storagePoint('temp-written');
       await handle.sync();
+      storagePoint('temp-synced');
     } finally {
       await handle.close();
     }
     await rename(temp, path);
+    storagePoint('renamed');
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
