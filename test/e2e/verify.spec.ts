@@ -173,6 +173,8 @@ test('saves a checked account: choices kept, secret in the keychain only, card o
   dataDir,
   appOutput,
 }, testInfo) => {
+  // Check, save, dashboard, removal: 8–22 s seen on the two-core CI machine, close to the default 30 s bound.
+  test.slow();
   const responses = recordResponses(app);
   await checkRigAccount(app);
   await next(app);
