@@ -37,13 +37,17 @@ function kindFromHeaders(mail: ParsedMail): PecKind | PecInspection {
   return invalid('not-pec', 'no X-Ricevuta or X-Trasporto header: not a PEC message');
 }
 
+/** mailparser leaves contentType undefined for a part whose Content-Type header is empty (found by fuzzing). */
+const typeOf = (attachment: Attachment): string =>
+  ((attachment.contentType as string | undefined) ?? '').toLowerCase();
+
 const isNamed = (attachment: Attachment, name: string): boolean =>
   attachment.filename?.toLowerCase() === name;
 
 function signatureOf(mail: ParsedMail): { present: boolean; signer?: string } {
   const contentType = mail.headers.get('content-type') as { value?: string } | undefined;
   if (contentType?.value?.toLowerCase() !== 'multipart/signed') return { present: false };
-  const part = mail.attachments.find((a) => /^application\/(x-)?pkcs7-signature$/i.test(a.contentType));
+  const part = mail.attachments.find((a) => /^application\/(x-)?pkcs7-signature$/i.test(typeOf(a)));
   if (!part) return { present: false };
   const signer = signerSubject(part.content);
   return signer === undefined ? { present: true } : { present: true, signer };
@@ -101,7 +105,7 @@ export async function inspectPecMessage(raw: Buffer): Promise<PecInspection> {
     if (wrong) return wrong;
   }
   const carriesOriginal = mail.attachments.some(
-    (a) => isNamed(a, 'postacert.eml') || a.contentType.toLowerCase() === 'message/rfc822',
+    (a) => isNamed(a, 'postacert.eml') || typeOf(a) === 'message/rfc822',
   );
   if (kind === 'posta-certificata' && !carriesOriginal) {
     return invalid('no-original', 'a transport envelope without the certified message (postacert.eml)');

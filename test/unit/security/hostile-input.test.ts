@@ -14,6 +14,9 @@ import { normalizePastedPassword } from '@shared/normalize-password';
 
 const BOUND_MS = 1000;
 
+// A fixed seed keeps CI repeatable; PONTE_FUZZ_SEED=<n> explores other cases (a failure prints its seed).
+fc.configureGlobal({ seed: Number(process.env.PONTE_FUZZ_SEED ?? 20261123) });
+
 function bounded<T>(run: () => T): T {
   const started = performance.now();
   const result = run();

@@ -301,6 +301,16 @@ function handWritten(daticert: string): Buffer {
 }
 
 describe('hand-written receipts', () => {
+  it('a part with an empty Content-Type header (found by fuzzing) does not break the reading', async () => {
+    const raw = handWritten('<postacert/>')
+      .toString('latin1')
+      .replace('Content-Type: text/plain; charset=iso-8859-1', 'Content-Type:\r\n');
+    expect(await inspectPecMessage(Buffer.from(raw, 'latin1'))).toMatchObject({
+      valid: false,
+      problem: 'bad-daticert',
+    });
+  });
+
   it('Latin-1 daticert.xml with a PUBLIC DOCTYPE and escaped msgid', async () => {
     const result = valid(
       await inspectPecMessage(
