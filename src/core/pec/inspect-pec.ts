@@ -37,9 +37,11 @@ function kindFromHeaders(mail: ParsedMail): PecKind | PecInspection {
   return invalid('not-pec', 'no X-Ricevuta or X-Trasporto header: not a PEC message');
 }
 
-/** mailparser leaves contentType undefined for a part whose Content-Type header is empty (found by fuzzing). */
-const typeOf = (attachment: Attachment): string =>
-  ((attachment.contentType as string | undefined) ?? '').toLowerCase();
+/** mailparser's contentType is not always a string (an empty Content-Type header; found by fuzzing). */
+const typeOf = (attachment: Attachment): string => {
+  const type: unknown = attachment.contentType;
+  return typeof type === 'string' ? type.toLowerCase() : '';
+};
 
 const isNamed = (attachment: Attachment, name: string): boolean =>
   attachment.filename?.toLowerCase() === name;

@@ -302,13 +302,32 @@ function handWritten(daticert: string): Buffer {
 
 describe('hand-written receipts', () => {
   it('a part with an empty Content-Type header (found by fuzzing) does not break the reading', async () => {
-    const raw = handWritten('<postacert/>')
-      .toString('latin1')
-      .replace('Content-Type: text/plain; charset=iso-8859-1', 'Content-Type:\r\n');
-    expect(await inspectPecMessage(Buffer.from(raw, 'latin1'))).toMatchObject({
-      valid: false,
-      problem: 'bad-daticert',
-    });
+    // The fuzzer's counterexample, as it was: the text part's Content-Type is empty, its value pushed into the body.
+    const raw = [
+      'From: posta-certificata@pec.example.it',
+      'To: a@pec.example.it',
+      'Subject: CONSEGNA: Prova',
+      'X-Ricevuta: avvenuta-consegna',
+      'X-Riferimento-Message-ID: <m.1@pec.example.it>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type:',
+      '',
+      ' text/plain',
+      '',
+      'Ricevuta di avvenuta consegna',
+      '--b1',
+      'Content-Type: application/xml; name="daticert.xml"',
+      'Content-Disposition: inline; filename="daticert.xml"',
+      '',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE postacert SYSTEM "Postacert.dtd">\n<postacert tipo="avvenuta-consegna" errore="nessuno"><intestazione><mittente>a@pec.example.it</mittente>\n<destinatari tipo="certificato">b@pec.example.it</destinatari><risposte>a@pec.example.it</risposte>\n<oggetto>Prova &amp; verifica</oggetto></intestazione><dati><gestore-emittente>Gestore</gestore-emittente>\n<data zona="+0100"><giorno>23/11/2026</giorno><ora>10:15:07</ora></data><identificativo>opec.1@pec.example.it</identificativo>\n<msgid>&lt;m.1@pec.example.it&gt;</msgid><ricevuta tipo="completa" /><consegna>b@pec.example.it</consegna></dati></postacert>',
+      '--b1--',
+      '',
+    ].join('\r\n');
+    const result = await inspectPecMessage(Buffer.from(raw));
+    expect(result).toMatchObject({ valid: true, kind: 'avvenuta-consegna', carriesOriginal: false });
   });
 
   it('Latin-1 daticert.xml with a PUBLIC DOCTYPE and escaped msgid', async () => {
