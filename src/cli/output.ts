@@ -34,3 +34,17 @@ export const EXIT_USAGE = 2;
 export function printJson(io: CliIo, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
+
+/** Runs work that Ctrl-C stops through its signal (the work then ends with what it has), not by killing it. */
+export async function whileInterruptible<T>(
+  io: CliIo,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const stop = io.onInterrupt(() => controller.abort());
+  try {
+    return await work(controller.signal);
+  } finally {
+    stop();
+  }
+}

@@ -121,3 +121,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     options,
   };
 }
+
+/** A command's option given as text, or undefined when it is absent or a flag. */
+export function optionText(options: CommandOptionValues, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}

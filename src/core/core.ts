@@ -7,8 +7,9 @@ import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { VerifyOperations } from './verify/verify-operations';
-import { PecTests } from './pec/pec-tests';
-import { PecArchives } from './pec/archive/pec-archives';
+import { OperationRegistry } from './async/operation-registry';
+import type { PecTestStatus } from '@shared/pec';
+import type { ArchiveStatus } from '@shared/pec-archive';
 
 /** The services every front end (Electron main, CLI, browser bridge) shares, built once per process. */
 export interface Core {
@@ -18,8 +19,9 @@ export interface Core {
   verifications: VerifyOperations;
   /** Nextcloud sign-ins in the browser (Login Flow v2) under way. */
   loginFlows: LoginFlows;
-  pecTests: PecTests;
-  pecArchives: PecArchives;
+  /** Test PECs and archives the window started and follows. */
+  pecTests: OperationRegistry<PecTestStatus>;
+  pecArchives: OperationRegistry<ArchiveStatus>;
   accounts: AccountStore;
   /** The provider catalog, read and validated once, on first use. */
   catalog(): Promise<Catalog>;
@@ -54,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     verifications: new VerifyOperations(),
     loginFlows: new LoginFlows({ userAgent: `Ponte (${hostname()})` }),
-    pecTests: new PecTests(),
-    pecArchives: new PecArchives(),
+    pecTests: new OperationRegistry<PecTestStatus>(),
+    pecArchives: new OperationRegistry<ArchiveStatus>(),
   };
 }

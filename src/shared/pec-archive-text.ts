@@ -1,9 +1,9 @@
-import type { ArchiveReport } from './pec-archive';
+import { type ArchiveReport, plannedMessages } from './pec-archive';
 import { formatBytes, type Phrase } from './verify-summary';
 
 /** An archive run in words: what was (or would be) moved, where, and what stayed and why. */
 export function archivePhrases(report: ArchiveReport, language: string): Phrase[] {
-  const count = report.folders.reduce((sum, folder) => sum + folder.messages, 0);
+  const count = plannedMessages(report);
   const size = formatBytes(
     report.folders.reduce((sum, folder) => sum + folder.bytes, 0),
     language,

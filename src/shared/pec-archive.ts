@@ -41,6 +41,10 @@ export interface ArchiveReport {
 export type ArchiveProgress =
   { step: 'listing' } | { step: 'archiving'; done: number; total: number; bytes: number; totalBytes: number };
 
+/** How many old messages the run found (all of them moved unless some failed or it stopped). */
+export const plannedMessages = (report: ArchiveReport): number =>
+  report.folders.reduce((sum, folder) => sum + folder.messages, 0);
+
 /** `90d` (days) or a plain number of days; at least one. */
 export function parseOlderThan(text: string): number | null {
   const match = /^(\d{1,5})d?$/.exec(text.trim());

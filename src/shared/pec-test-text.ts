@@ -1,4 +1,4 @@
-import type { PecTestReport } from './pec';
+import type { PecTestProgress, PecTestReport } from './pec';
 import { certifiedTime } from './pec';
 import type { Phrase } from './verify-summary';
 
@@ -46,4 +46,22 @@ export function pecTestPhrases(report: PecTestReport): Phrase[] {
   if (report.envelopeReceived) phrases.push({ key: 'pec.test.envelopeReceived' });
   if (report.ignored > 0) phrases.push({ key: 'pec.test.ignored', params: { count: report.ignored } });
   return phrases;
+}
+
+/** One step of a test PEC under way, as the CLI prints it and the card lists it. */
+export function pecProgressPhrase(progress: PecTestProgress): Phrase {
+  switch (progress.step) {
+    case 'accepted':
+      return { key: 'pec.test.progress.accepted', params: { at: certifiedTime(progress.at) } };
+    case 'delivered':
+    case 'not-delivered':
+      return { key: `pec.test.progress.${progress.step}`, params: { address: progress.address } };
+    case 'waiting':
+      return {
+        key: 'pec.test.progress.waiting',
+        params: { seconds: progress.seconds, limit: progress.limitSeconds },
+      };
+    default:
+      return { key: `pec.test.progress.${progress.step}` };
+  }
 }

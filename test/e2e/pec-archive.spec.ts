@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import en from '../../src/shared/i18n/locales/en.json';
 import { rigImap } from '../support/rig-imap';
+import { addRigAccount } from '../support/rig-accounts';
 import { runPonte } from '../support/run-ponte';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
@@ -42,26 +43,13 @@ test('a PEC box archives its old messages: first what would move, then to a fold
   app,
   dataDir,
 }, testInfo) => {
-  const add = await runPonte(
-    [
-      'account',
-      'add',
-      '--email',
-      vera.email,
-      '--imap',
-      `127.0.0.1:${rig.imap.tlsPort}`,
-      '--webdav',
-      vera.webdavUrl,
-      '--user',
-      vera.login,
-      '--ca',
-      rig.caFile,
-      '--pec',
-      '--password-stdin',
-    ],
-    { env: { PONTE_DATA_DIR: dataDir }, stdin: vera.password },
+  await addRigAccount(
+    (args, stdin) => runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin }),
+    rig,
+    vera,
+    ['imap', 'webdav'],
+    ['--pec'],
   );
-  expect(add.code, add.stderr).toBe(0);
   await seedOld(['gennaio 1', 'gennaio 2']);
   const before = await inboxCount();
   await app.reload();

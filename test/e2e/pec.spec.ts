@@ -1,4 +1,5 @@
 import en from '../../src/shared/i18n/locales/en.json';
+import { addRigAccount } from '../support/rig-accounts';
 import { runPonte } from '../support/run-ponte';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
@@ -20,26 +21,13 @@ test('a PEC account proves it sends and receives, says why not when a box does n
   dataDir,
 }, testInfo) => {
   // Saved as IT would from a script; the app then lists it.
-  const add = await runPonte(
-    [
-      'account',
-      'add',
-      '--email',
-      paola.email,
-      '--imap',
-      `127.0.0.1:${rig.imap.tlsPort}`,
-      '--smtp',
-      `127.0.0.1:${rig.pec.port}`,
-      '--user',
-      paola.login,
-      '--ca',
-      rig.caFile,
-      '--pec',
-      '--password-stdin',
-    ],
-    { env: { PONTE_DATA_DIR: dataDir }, stdin: paola.password },
+  await addRigAccount(
+    (args, stdin) => runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin }),
+    rig,
+    paola,
+    ['imap'],
+    ['--smtp', `127.0.0.1:${rig.pec.port}`, '--pec'],
   );
-  expect(add.code, add.stderr).toBe(0);
   await app.reload();
 
   const card = app.getByTestId('account-card').filter({ hasText: paola.email });

@@ -10,7 +10,7 @@ import { quotaPhrases } from '@shared/mailbox-quota';
 import { credentialLifetime } from '@shared/discovery-settings';
 import { MAIN_CREDENTIAL } from '@shared/verify';
 import { EXIT_OK, printJson } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
+import { type CommandOptionValues, optionText, UsageError } from '../parse-args';
 import { readCredentials } from './credential-input';
 import { buildRequest, readPassword, type VerifyContext } from './verify-command';
 
@@ -91,8 +91,7 @@ function printAccount(
  */
 async function addAccount(core: Core, options: CommandOptionValues, context: VerifyContext): Promise<number> {
   const { t } = context;
-  const text = (name: string): string | undefined =>
-    typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  const text = (name: string): string | undefined => optionText(options, name);
   const email = text('email');
   if (!email) throw new UsageError(t('accounts.cli.missingEmail'));
   const providerId = text('provider');

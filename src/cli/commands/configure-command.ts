@@ -6,7 +6,7 @@ import { configureTarget, detectTargets, unconfigureTarget } from '@core/targets
 import QRCode from 'qrcode';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { davx5Link } from '@core/targets/davx5-link';
-import { accountMobileconfig } from '@core/targets/mobileconfig';
+import { accountMobileconfig, mobileconfigFileName } from '@core/targets/mobileconfig';
 import { reconnectDrives } from '@core/targets/reconnect-drives';
 import { writeFileAtomic } from '@core/storage/atomic-write';
 import { type PlanStep, TARGET_KINDS, type TargetKind } from '@shared/targets';
@@ -164,12 +164,11 @@ async function exportFile(
   if (undo) throw new UsageError(t(`configure.cli.${target}Undo`));
   const withPassword = target === 'mobileconfig' && options['with-password'] === true;
   const account = await core.accounts.get(id);
-  const name = account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const out = resolve(
     typeof options.out === 'string'
       ? options.out
       : target === 'mobileconfig'
-        ? `${name}.mobileconfig`
+        ? mobileconfigFileName(account)
         : 'config-v1.1.xml',
   );
   const body =

@@ -5,7 +5,7 @@ import type { ServiceKind } from '@shared/verify';
 import type { Core } from '@core/core';
 import { discover, emailDomain } from '@core/discovery/discover';
 import { providerSummary } from '@core/providers/provider-summary';
-import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
+import { EXIT_FAILED, EXIT_OK, printJson, type CliIo, whileInterruptible } from '../output';
 import { UsageError } from '../parse-args';
 
 interface Context {
@@ -47,22 +47,19 @@ export async function discoverCommand(
   const { io, t } = context;
   const email = rest[0];
   if (!email || rest.length > 1 || !emailDomain(email)) throw new UsageError(t('discovery.cli.missingEmail'));
-  const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
-  try {
-    const result = await discover(email, {
-      catalog: await core.catalog(),
-      signal: controller.signal,
+  const catalog = await core.catalog();
+  const result = await whileInterruptible(io, (signal) =>
+    discover(email, {
+      catalog,
+      signal,
       ...(providerId ? { providerId } : {}),
       ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),
-    });
-    const found = Object.values(result.candidates).some((list) => list.length > 0);
-    if (context.json) printJson(io, result);
-    else printDiscovery(result, context);
-    return found && !result.provider?.unsupported ? EXIT_OK : EXIT_FAILED;
-  } finally {
-    stopListening();
-  }
+    }),
+  );
+  const found = Object.values(result.candidates).some((list) => list.length > 0);
+  if (context.json) printJson(io, result);
+  else printDiscovery(result, context);
+  return found && !result.provider?.unsupported ? EXIT_OK : EXIT_FAILED;
 }
 
 function printDiscovery(result: DiscoveryResult, { io, t, language }: Context): void {

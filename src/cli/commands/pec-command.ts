@@ -2,15 +2,16 @@ import { readFile, stat } from 'node:fs/promises';
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import { inspectPecMessage, MAX_PEC_MESSAGE_BYTES } from '@core/pec/inspect-pec';
-import { isMailAddress, runPecTest } from '@core/pec/pec-test';
+import { runPecTest } from '@core/pec/pec-test';
+import { isMailAddress } from '@shared/mail-address';
 import { archiveMailbox, type ArchivePoint } from '@core/pec/archive/archive-mailbox';
 import { parseArchiveDestination } from '@core/pec/archive/archive-destination';
 import { archivePhrases } from '@shared/pec-archive-text';
 import { parseOlderThan } from '@shared/pec-archive';
 import { crashHook } from '../test-crash-hook';
-import { certifiedTime, type PecInspection, type PecTestProgress } from '@shared/pec';
-import { pecTestPhrases } from '@shared/pec-test-text';
-import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import { certifiedTime, type PecInspection } from '@shared/pec';
+import { pecProgressPhrase, pecTestPhrases } from '@shared/pec-test-text';
+import { EXIT_FAILED, EXIT_OK, printJson, whileInterruptible } from '../output';
 import { type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
 
@@ -46,24 +47,22 @@ async function pecTestCommand(
   if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600)) {
     throw new UsageError(t('pec.test.badTimeout'));
   }
-  const controller = new AbortController();
-  const stop = io.onInterrupt(() => controller.abort());
-  try {
-    const report = await runPecTest(core.accounts, accountId, {
+  const report = await whileInterruptible(io, (signal) =>
+    runPecTest(core.accounts, accountId, {
       ...(to ? { to } : {}),
       ...(seconds ? { timeoutMs: seconds * 1000 } : {}),
       message: { subject: t('pec.test.messageSubject'), text: t('pec.test.messageText') },
-      signal: controller.signal,
+      signal,
       onProgress: (progress) => {
-        if (!json) io.err(progressText(progress, t));
+        if (json) return;
+        const phrase = pecProgressPhrase(progress);
+        io.err(t(phrase.key, phrase.params ?? {}));
       },
-    });
-    if (json) printJson(io, report);
-    else for (const phrase of pecTestPhrases(report)) io.out(t(phrase.key, phrase.params ?? {}));
-    return report.outcome === 'delivered' || report.outcome === 'accepted-ordinary' ? EXIT_OK : EXIT_FAILED;
-  } finally {
-    stop();
-  }
+    }),
+  );
+  if (json) printJson(io, report);
+  else for (const phrase of pecTestPhrases(report)) io.out(t(phrase.key, phrase.params ?? {}));
+  return report.outcome === 'delivered' || report.outcome === 'accepted-ordinary' ? EXIT_OK : EXIT_FAILED;
 }
 
 /**
@@ -79,40 +78,22 @@ async function pecArchiveCommand(
   const days = typeof options['older-than'] === 'string' ? parseOlderThan(options['older-than']) : null;
   const destination = typeof options.to === 'string' ? parseArchiveDestination(options.to) : null;
   if (days === null || destination === null) throw new UsageError(t('pec.archive.usage'));
-  const controller = new AbortController();
-  const stop = io.onInterrupt(() => controller.abort());
-  try {
-    const report = await archiveMailbox({ store: core.accounts, dataDir: core.dataDir }, accountId, {
+  const report = await whileInterruptible(io, (signal) =>
+    archiveMailbox({ store: core.accounts, dataDir: core.dataDir }, accountId, {
       olderThanDays: days,
       destination,
       dryRun: options['dry-run'] === true,
-      signal: controller.signal,
+      signal,
       onPoint: crashHook<ArchivePoint>(io.env),
       onProgress: (progress) => {
         if (json || progress.step !== 'archiving') return;
         io.err(t('pec.archive.progress', { done: progress.done, total: progress.total }));
       },
-    });
-    if (json) printJson(io, report);
-    else for (const phrase of archivePhrases(report, language)) io.out(t(phrase.key, phrase.params ?? {}));
-    return report.failed.length === 0 && !report.stopped ? EXIT_OK : EXIT_FAILED;
-  } finally {
-    stop();
-  }
-}
-
-function progressText(progress: PecTestProgress, t: TFunction): string {
-  switch (progress.step) {
-    case 'accepted':
-      return t('pec.test.progress.accepted', { at: certifiedTime(progress.at) });
-    case 'delivered':
-    case 'not-delivered':
-      return t(`pec.test.progress.${progress.step}`, { address: progress.address });
-    case 'waiting':
-      return t('pec.test.progress.waiting', { seconds: progress.seconds, limit: progress.limitSeconds });
-    default:
-      return t(`pec.test.progress.${progress.step}`);
-  }
+    }),
+  );
+  if (json) printJson(io, report);
+  else for (const phrase of archivePhrases(report, language)) io.out(t(phrase.key, phrase.params ?? {}));
+  return report.failed.length === 0 && !report.stopped ? EXIT_OK : EXIT_FAILED;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
+import { isMailAddress } from '@shared/mail-address';
 import { applyProfile, type ApplyReport } from '@core/profiles/apply-profile';
 import { appendApplyLog } from '@core/profiles/apply-log';
 import { exportProfile } from '@core/profiles/export-profile';
@@ -78,7 +79,7 @@ export async function applyCommand(
   const { io, t, json } = context;
   const [file] = rest;
   const email = typeof options.email === 'string' ? options.email.trim() : '';
-  if (!file || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError(t('profile.applyUsage'));
+  if (!file || !isMailAddress(email)) throw new UsageError(t('profile.applyUsage'));
   const check = await checkFile(core, file, t);
   if (!check.ok) return reportProblems(check, context);
   const dryRun = options['dry-run'] === true;

@@ -12,8 +12,8 @@ import { accountTargets, lastCheckFrom } from '@core/accounts/account-builders';
 import type { ServiceTarget } from '@core/verify/service-target';
 import { type VerifyOptions, verifyServices } from '@core/verify/verify-services';
 import { parseEndpointSpec } from '@shared/endpoint-spec';
-import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
-import type { CommandOptionValues } from '../parse-args';
+import { EXIT_FAILED, EXIT_OK, printJson, type CliIo, whileInterruptible } from '../output';
+import { type CommandOptionValues, optionText } from '../parse-args';
 import { promptHidden, readPasswordFromStream } from '../read-password';
 import { UsageError } from '../parse-args';
 
@@ -62,23 +62,19 @@ export async function runChecks(
   context: VerifyContext,
 ): Promise<{ code: number; results: ServiceResult[] }> {
   const { io, t } = context;
-  const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
   if (!context.json) io.err(t('verify.cli.heading', { count: targets.length, user }));
-  try {
+  return whileInterruptible(io, async (signal) => {
     const results = await verifyServices(targets, {
       ...options,
-      signal: controller.signal,
+      signal,
       onResult: (result) => {
         if (!context.json) printResult(result, context);
       },
     });
     if (context.json) printJson(io, results);
-    else io.out(summary(results, controller.signal.aborted, t));
+    else io.out(summary(results, signal.aborted, t));
     return { code: results.every((result) => result.status === 'ok') ? EXIT_OK : EXIT_FAILED, results };
-  } finally {
-    stopListening();
-  }
+  });
 }
 
 /** The request the flags describe; flags override `base` (settings a catalogued provider gave). */
@@ -87,8 +83,7 @@ export async function buildRequest(
   t: TFunction,
   base: Partial<VerifyRequest> = {},
 ): Promise<VerifyRequest> {
-  const text = (name: string): string | undefined =>
-    typeof options[name] === 'string' ? (options[name] as string) : undefined;
+  const text = (name: string): string | undefined => optionText(options, name);
   const username = text('user') ?? base.username;
   if (!username) throw new UsageError(t('verify.cli.missingUser'));
   const request: VerifyRequest = { ...base, username };

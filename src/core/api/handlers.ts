@@ -18,6 +18,8 @@ import { phoneSetup } from '../targets/davx5-link';
 import { appPasswordGuide } from '../providers/app-password-guide';
 import { isPecProvider } from '../providers/pec-provider';
 import { previewProfile } from '../profiles/preview-profile';
+import { startPecTest } from '../pec/pec-tests';
+import { startPecArchive } from '../pec/archive/pec-archives';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
@@ -138,7 +140,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'pec:test-start': async ({ id, to, language }) => {
       const t = await createTranslator(language);
-      return core.pecTests.start(core.accounts, id, {
+      return startPecTest(core.pecTests, core.accounts, id, {
         ...(to ? { to: [to] } : {}),
         message: { subject: t('pec.test.messageSubject'), text: t('pec.test.messageText') },
       });
@@ -146,7 +148,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'pec:test-status': ({ operationId, afterVersion }) => core.pecTests.status(operationId, afterVersion),
     'pec:test-cancel': async ({ operationId }) => core.pecTests.cancel(operationId),
     'pec:archive-start': async ({ id, olderThanDays, destination, dryRun }) =>
-      core.pecArchives.start({ store: core.accounts, dataDir: core.dataDir }, id, {
+      startPecArchive(core.pecArchives, { store: core.accounts, dataDir: core.dataDir }, id, {
         olderThanDays,
         destination,
         dryRun,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PonteError } from '../errors/ponte-error';
+import type { WireError } from '@shared/error-codes';
+import { PonteError, toWireError } from '../errors/ponte-error';
 import { waitForNews } from './wait-for-news';
 
 /** What every long operation the UI follows carries: its id, a version bumped on each change, done. */
@@ -84,4 +85,23 @@ export class OperationRegistry<S extends OperationState> {
         this.entries.delete(id);
     }
   }
+}
+
+/**
+ * An operation that ends in a report, or in the error it failed with (as the window shows errors): the state
+ * carries both, and `work` only has to return the report.
+ */
+export function startReporting<R, S extends OperationState & { report: R | null; error: WireError | null }>(
+  registry: OperationRegistry<S>,
+  initial: Omit<S, keyof OperationState>,
+  work: (handle: OperationHandle<S>) => Promise<R>,
+): S {
+  return registry.start(initial, async (handle) => {
+    try {
+      const report = await work(handle);
+      handle.update((state) => ({ ...state, report }), true);
+    } catch (error) {
+      handle.update((state) => ({ ...state, error: toWireError(error) }), true);
+    }
+  });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { ImapFlow } from 'imapflow';
 import type { PecInspection, PecTestProgress, PecTestReport } from '@shared/pec';
+import { isMailAddress } from '@shared/mail-address';
 import type { AccountStore } from '../accounts/account-store';
 import { accountTargets } from '../accounts/account-builders';
 import { PonteError } from '../errors/ponte-error';
@@ -26,10 +27,6 @@ export interface PecTestOptions {
 }
 
 export const DEFAULT_PEC_TEST_TIMEOUT_MS = 120_000;
-const simpleAddress = /^[^\s@<>(),;:"]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
-
-/** Plain addresses only (no display names, no groups): a test goes to exactly what was typed. */
-export const isMailAddress = (value: string): boolean => simpleAddress.test(value);
 
 type MailTarget = Extract<ServiceTarget, { service: 'imap' | 'smtp' }>;
 

@@ -2,14 +2,21 @@ import type { AccountSelection, Settings } from '@shared/models';
 import { fillPlaceholders } from '@shared/profile';
 import type { WireError } from '@shared/error-codes';
 import type { TargetKind } from '@shared/targets';
-import { MAIN_CREDENTIAL, type ServiceKind, type ServiceResult, type VerifyRequest } from '@shared/verify';
+import {
+  MAIN_CREDENTIAL,
+  SERVICE_KINDS,
+  type ServiceKind,
+  type ServiceResult,
+  type VerifyRequest,
+} from '@shared/verify';
+import { normalizeReminderDays } from '@shared/settings-schema';
 import { credentialLifetime } from '@shared/discovery-settings';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Core } from '../core';
 import { makeDirectories } from '../storage/make-directories';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { accountMobileconfig } from '../targets/mobileconfig';
+import { accountMobileconfig, mobileconfigFileName } from '../targets/mobileconfig';
 import { addVerifiedAccount } from '../accounts/add-account';
 import { planForRequest, providerRequest } from '../accounts/provider-request';
 import { PonteError, toWireError } from '../errors/ponte-error';
@@ -57,8 +64,6 @@ export interface ApplyReport {
   settings: 'changed' | 'unchanged' | 'planned';
 }
 
-const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
-
 /** The request a template makes for this person: from the catalog, or from the profile's servers. */
 async function templateRequest(
   core: Core,
@@ -81,7 +86,7 @@ async function templateRequest(
       };
   const wanted = (service: ServiceKind): boolean => !template.services || template.services.includes(service);
   const request: VerifyRequest = { username: fill(template.username) };
-  for (const service of SERVICES) {
+  for (const service of SERVICE_KINDS) {
     const value = servers[service];
     if (value && wanted(service)) Object.assign(request, { [service]: value });
   }
@@ -91,7 +96,7 @@ async function templateRequest(
 
 const serverText = (request: VerifyRequest): Partial<Record<ServiceKind, string>> =>
   Object.fromEntries(
-    SERVICES.flatMap((service) => {
+    SERVICE_KINDS.flatMap((service) => {
       const value = request[service];
       if (!value) return [];
       if ('url' in value) return [[service, value.url]];
@@ -306,7 +311,7 @@ async function writeMobileconfig(
   if (accountId === null || dryRun) return { target: 'mobileconfig', status: 'planned', location: folder };
   try {
     const account = await core.accounts.get(accountId);
-    const file = join(folder, `${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`);
+    const file = join(folder, mobileconfigFileName(account));
     const body = await accountMobileconfig(core.accounts, accountId, false);
     if ((await readFile(file, 'utf8').catch(() => null)) === body) {
       return { target: 'mobileconfig', status: 'unchanged', location: file };
@@ -336,9 +341,7 @@ async function applySettings(
   const same = (Object.keys(wanted) as (keyof Settings)[]).every(
     (key) =>
       JSON.stringify(current[key]) ===
-      JSON.stringify(
-        key === 'reminderDays' ? [...new Set(wanted.reminderDays)].sort((a, b) => b - a) : wanted[key],
-      ),
+      JSON.stringify(key === 'reminderDays' ? normalizeReminderDays(wanted.reminderDays ?? []) : wanted[key]),
   );
   if (same) return 'unchanged';
   if (dryRun) return 'planned';

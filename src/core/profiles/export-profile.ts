@@ -1,10 +1,8 @@
-import { MAIN_CREDENTIAL, type ServiceKind } from '@shared/verify';
+import { MAIN_CREDENTIAL, SERVICE_KINDS } from '@shared/verify';
 import type { Core } from '../core';
 import { PonteError } from '../errors/ponte-error';
-import { slug } from '../pec/archive/archive-paths';
+import { slug } from '@shared/slug';
 import { type Profile, profileSchema } from './profile-schema';
-
-const SERVICES: ServiceKind[] = ['imap', 'smtp', 'caldav', 'carddav', 'webdav'];
 
 /**
  * A profile from a saved account, for IT to hand to other machines: the provider (or the servers, with this
@@ -27,7 +25,7 @@ export async function exportProfile(core: Core, accountId: string, organisation?
     return text;
   };
   const servers = Object.fromEntries(
-    SERVICES.flatMap((service) => {
+    SERVICE_KINDS.flatMap((service) => {
       const used = account.services[service];
       if (!used) return [];
       if ('endpoint' in used) {
@@ -53,7 +51,7 @@ export async function exportProfile(core: Core, accountId: string, organisation?
             .replace(/^[^a-z]+/, 'a'),
         ...(account.providerId ? { provider: account.providerId } : { servers }),
         username,
-        services: SERVICES.filter((service) => account.services[service] !== undefined),
+        services: SERVICE_KINDS.filter((service) => account.services[service] !== undefined),
         credential: { kind: main.kind, lifetimeDays: main.lifetimeDays },
         ...(account.pec ? { pec: true } : {}),
         ...(account.trust.caPem ? { caPem: account.trust.caPem } : {}),

@@ -3,6 +3,7 @@ import { LANGUAGES } from '@shared/i18n/languages';
 import { LOCKABLE_SETTINGS, reminderDaysSchema } from '@shared/settings-schema';
 import { TARGET_KINDS } from '@shared/targets';
 import { SERVICE_KINDS } from '@shared/verify';
+import { ENDPOINT_SPEC } from '@shared/endpoint-spec';
 
 // An IT provisioning profile (version 1): how an organisation's accounts are set up on a machine, written
 // once and applied with `ponte apply`. It never holds a secret; the published JSON Schema is generated from
@@ -26,12 +27,7 @@ const withPlaceholders = (max: number) =>
       },
     );
 
-const endpointSpec = z
-  .string()
-  .regex(
-    /^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.\-_]+):\d{1,5}(?:\/(?:tls|starttls))?$/,
-    'HOST:PORT, or HOST:PORT/starttls',
-  );
+const endpointSpec = z.string().regex(ENDPOINT_SPEC, 'HOST:PORT, or HOST:PORT/starttls');
 const httpsTemplate = withPlaceholders(2048).refine((value) => /^https:\/\/[^\s/]+/.test(value), {
   message: 'an https:// address',
 });

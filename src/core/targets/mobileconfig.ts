@@ -93,6 +93,10 @@ export function mobileconfig(account: Account, options: MobileconfigOptions = {}
   });
 }
 
+/** The file's name: the account's display name, kept to characters every file system takes. */
+export const mobileconfigFileName = (account: Account): string =>
+  `${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`;
+
 /** The profile for a saved account; with `withPassword`, its passwords come from the keychain into the file. */
 export async function accountMobileconfig(
   store: AccountStore,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runPonte } from '../../support/run-ponte';
-import { rigServiceArgs } from './rig-service-args';
+import { rigServiceArgs } from '../../support/rig-accounts';
 import type { AccountSummary } from '@shared/models';
 import type { ServiceResult } from '@shared/verify';
 import { rigUser } from '../verify/rig-targets';

@@ -7,6 +7,7 @@ import type { ApplyReport } from '@core/profiles/apply-profile';
 import type { AccountSummary, Settings } from '@shared/models';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
 import { runPonte } from '../../support/run-ponte';
+import { addRigAccount } from '../../support/rig-accounts';
 import { rigUser } from '../verify/rig-targets';
 
 // IT provisioning end to end: a profile (no secrets) applied with the password on stdin against the rig's real
@@ -236,5 +237,39 @@ describe('ponte apply', () => {
       (await ponte(['account', 'list', '--json'], '', 'data-marco')).stdout,
     ) as AccountSummary[];
     expect(saved).toMatchObject({ email: marco.email, services: ['imap', 'smtp', 'caldav', 'carddav'] });
+  });
+
+  it('a login that is neither the address nor its local part exports as {login}; apply fills it from --login', async () => {
+    // A shared office box: the address people write to is not the login.
+    const office = { ...anna, email: 'segreteria@studio.test' };
+    const saved = await addRigAccount((args, stdin) => ponte(args, stdin, 'data-login'), rig, office, [
+      'imap',
+    ]);
+    const exported = await ponte(['profile', 'export', saved.id], '', 'data-login');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).not.toContain(anna.login);
+    const parsed = JSON.parse(exported.stdout) as typeof profile;
+    expect(parsed.accounts[0]).toMatchObject({ username: '{login}', services: ['imap'] });
+
+    const run = await ponte(
+      [
+        'apply',
+        await write('exported-login.json', exported.stdout),
+        '--email',
+        'amministrazione@studio.test',
+        '--login',
+        marco.login,
+        '--password-stdin',
+        '--json',
+      ],
+      marco.password,
+      'data-login-marco',
+    );
+    expect(run.code, run.stdout).toBe(0);
+    const [applied] = JSON.parse(
+      (await ponte(['account', 'list', '--json'], '', 'data-login-marco')).stdout,
+    ) as AccountSummary[];
+    expect(applied?.email).toBe('amministrazione@studio.test');
+    expect(applied?.credentials.map((credential) => credential.username)).toEqual([marco.login]);
   });
 });

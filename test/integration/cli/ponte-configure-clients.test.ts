@@ -9,7 +9,7 @@ import type { TargetAvailability } from '@shared/targets';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
 import { loadedByEds } from '../../support/eds-registry';
 import { runPonte } from '../../support/run-ponte';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 import { rigUser } from '../verify/rig-targets';
 
 // Thunderbird and Evolution set up from a saved account, end to end through the CLI: the calendars and

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { rigServiceArgs } from './rig-service-args';
+import { rigServiceArgs } from '../../support/rig-accounts';
 
 // `ponte expiry` against the real keychain and rig: the dates IT gives for passwords that already existed, and
 // a password the server refuses at a real check, decide the state and the exit code.

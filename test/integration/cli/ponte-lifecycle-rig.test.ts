@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { setRigPassword } from '../../support/rig-passwords';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 
 // The provider side for real: the rig's own user `rota` gets a new password on Dovecot, Radicale and Apache,
 // as when an app password is revoked and a new one created. Ponte must notice the refusal at its next real

@@ -9,7 +9,9 @@ import type { ArchiveReport } from '@shared/pec-archive';
 import { rigImap } from '../../support/rig-imap';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
+import { createCore } from '@core/core';
+import { archiveMailbox } from '@core/pec/archive/archive-mailbox';
 
 // `ponte pec archive` against the rig's Dovecot: old messages (dated months back with IMAP APPEND) copied to a
 // folder and to the rig's WebDAV, checked, deleted from the server; the process killed with SIGKILL in the
@@ -176,5 +178,43 @@ describe('ponte pec archive', () => {
   it('a destination that is not understood is a usage error (exit 2)', async () => {
     expect((await ponte(['pec', 'archive', id, '--older-than', 'soon', '--to', dir])).code).toBe(2);
     expect((await ponte(['pec', 'archive', id, '--older-than', '90d', '--to', 'webdav:nope'])).code).toBe(2);
+  });
+});
+
+describe('archiveMailbox stopped by the person', () => {
+  it('keeps what moved, lists it in the manifest, leaves the rest on the server; the next run finishes', async () => {
+    // In-process, so the stop comes at an exact point: the second deletion (Ctrl-C and the window's Stop
+    // both abort this same signal).
+    await seed('INBOX', [31, 32, 33, 34].map(old));
+    const before = (await subjectsIn('INBOX')).filter((subject) => subject.startsWith('vecchio'));
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    const core = createCore({ dataDir, appRoot: process.cwd() });
+    const target = join(dir, 'archivio-fermato');
+    const controller = new AbortController();
+    let deletions = 0;
+    const options = { olderThanDays: 90, destination: { kind: 'folder' as const, path: target } };
+    const stopped = await archiveMailbox({ store: core.accounts, dataDir }, id, {
+      ...options,
+      signal: controller.signal,
+      onPoint: (point) => {
+        if (point === 'deleted' && ++deletions === 2) controller.abort();
+      },
+    });
+    expect(stopped).toMatchObject({ stopped: true, archived: 2, failed: [] });
+    expect(stopped.manifest).toBe(join(target, 'ponte-archive-manifest.json'));
+    const manifest = JSON.parse(await readFile(join(target, 'ponte-archive-manifest.json'), 'utf8')) as {
+      messages: { path: string }[];
+    };
+    const moved = (await filesUnder(target)).filter((file) => file.endsWith('.eml'));
+    expect(moved).toHaveLength(2);
+    expect(manifest.messages.map((entry) => entry.path).sort()).toEqual(moved.sort());
+    expect((await subjectsIn('INBOX')).filter((subject) => subject.startsWith('vecchio'))).toHaveLength(
+      before.length - 2,
+    );
+
+    const rest = await archiveMailbox({ store: core.accounts, dataDir }, id, options);
+    expect(rest).toMatchObject({ stopped: false, archived: before.length - 2, failed: [] });
+    expect(await subjectsIn('INBOX')).toEqual(['recente']);
+    expect((await filesUnder(target)).filter((file) => file.endsWith('.eml'))).toHaveLength(before.length);
   });
 });

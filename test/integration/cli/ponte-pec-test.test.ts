@@ -7,7 +7,7 @@ import type { PecTestReport } from '@shared/pec';
 import { rigImap } from '../../support/rig-imap';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 
 // `ponte pec test` against the rig's PEC provider simulator (test/rig/pec-provider.ts): real SMTP submission,
 // receipts signed and put in the sender's Dovecot box over LMTP, read back by Ponte over IMAP.

@@ -9,7 +9,7 @@ import type { AccountSummary } from '@shared/models';
 import { rigImap } from '../../support/rig-imap';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 
 // The mailbox quota read from the real Dovecot (quota plugin, 100 MB per box), kept at each check, shown by
 // `ponte account list` and reminded once at 80 %. The rig's `ugo` box is filled to about 86 % first.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from './rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 
 // Rotation against the rig and the real keychain. The "old" app password is one the server no longer accepts
 // (it expired); the new one is the rig user's real password. The process is killed with SIGKILL at each step

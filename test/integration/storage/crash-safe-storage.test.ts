@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountsFileSchema } from '@core/accounts/account-schema';
 import { runPonte } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../cli/rig-service-args';
+import { addRigAccount } from '../../support/rig-accounts';
 
 // Saves killed with SIGKILL, as a power cut would: at each point inside a save (a test hook,
 // PONTE_TEST_CRASH_AT=storage:<point>), then 200 times at random moments of a `ponte account extend`. After

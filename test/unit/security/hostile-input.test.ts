@@ -7,6 +7,7 @@ import { parseDaticert } from '@core/pec/daticert';
 import { inspectPecMessage } from '@core/pec/inspect-pec';
 import { validateProfile } from '@core/profiles/validate-profile';
 import { normalizePastedPassword } from '@shared/normalize-password';
+import { HAND_DATICERT, handWrittenReceipt } from '../../support/pec/hand-written';
 
 // Hostile input against every parser that reads what a server, a file or a person hands Ponte: thousands of
 // generated cases each (random text, and valid samples cut, spliced and bloated), plus the classic attacks by
@@ -79,35 +80,8 @@ const AUTOCONFIG = `<?xml version="1.0"?><clientConfig version="1.1"><emailProvi
 <username>%EMAILADDRESS%</username></incomingServer><outgoingServer type="smtp"><hostname>smtp.example.com</hostname>
 <port>587</port><socketType>STARTTLS</socketType></outgoingServer></emailProvider></clientConfig>`;
 
-const DATICERT = `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE postacert SYSTEM "Postacert.dtd">
-<postacert tipo="avvenuta-consegna" errore="nessuno"><intestazione><mittente>a@pec.example.it</mittente>
-<destinatari tipo="certificato">b@pec.example.it</destinatari><risposte>a@pec.example.it</risposte>
-<oggetto>Prova &amp; verifica</oggetto></intestazione><dati><gestore-emittente>Gestore</gestore-emittente>
-<data zona="+0100"><giorno>23/11/2026</giorno><ora>10:15:07</ora></data><identificativo>opec.1@pec.example.it</identificativo>
-<msgid>&lt;m.1@pec.example.it&gt;</msgid><ricevuta tipo="completa" /><consegna>b@pec.example.it</consegna></dati></postacert>`;
-
-const PEC_MESSAGE = [
-  'From: posta-certificata@pec.example.it',
-  'To: a@pec.example.it',
-  'Subject: CONSEGNA: Prova',
-  'X-Ricevuta: avvenuta-consegna',
-  'X-Riferimento-Message-ID: <m.1@pec.example.it>',
-  'MIME-Version: 1.0',
-  'Content-Type: multipart/mixed; boundary="b1"',
-  '',
-  '--b1',
-  'Content-Type: text/plain',
-  '',
-  'Ricevuta di avvenuta consegna',
-  '--b1',
-  'Content-Type: application/xml; name="daticert.xml"',
-  'Content-Disposition: inline; filename="daticert.xml"',
-  '',
-  DATICERT,
-  '--b1--',
-  '',
-].join('\r\n');
+const DATICERT = HAND_DATICERT;
+const PEC_MESSAGE = handWrittenReceipt(HAND_DATICERT);
 
 const PROFILE = JSON.stringify({
   profileVersion: 1,

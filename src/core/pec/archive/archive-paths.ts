@@ -1,3 +1,5 @@
+import { slug } from '@shared/slug';
+
 // Where each archived message goes: dated folders (year/month of its arrival), and a name that is the same at
 // every run for the same message (folder, UIDVALIDITY, UID), so a resumed run overwrites, never duplicates.
 
@@ -10,18 +12,6 @@ export interface ArchivedMessage {
 }
 
 const two = (value: number): string => String(value).padStart(2, '0');
-
-/** Letters and digits only, for file names every system and WebDAV server accepts. */
-export function slug(text: string, max = 50): string {
-  const plain = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/, '');
-  return plain === '' ? 'x' : plain;
-}
 
 export function archivePath(message: ArchivedMessage): string {
   const at = message.internalDate;

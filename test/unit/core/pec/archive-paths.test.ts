@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { archivePath, slug } from '@core/pec/archive/archive-paths';
+import { archivePath } from '@core/pec/archive/archive-paths';
+import { slug } from '@shared/slug';
 import { parseArchiveDestination } from '@core/pec/archive/archive-destination';
 import { parseOlderThan } from '@shared/pec-archive';
 

@@ -6,6 +6,7 @@ import { inspectPecMessage } from '@core/pec/inspect-pec';
 import type { PecInspection, PecKind } from '@shared/pec';
 import { pecMessage, type PecEvent } from '../../../support/pec/pec-fixtures';
 import { createPecSigner, type PecSigner } from '../../../support/pec/pec-message';
+import { HAND_DATICERT, handWrittenReceipt } from '../../../support/pec/hand-written';
 
 // Fixtures are built from the technical rules' formats (test/support/pec), signed by a throwaway certificate
 // with openssl, as a provider's would be; the hand-written ones at the end do not go through that builder.
@@ -270,35 +271,8 @@ describe('not a valid PEC message, never a false "delivered"', () => {
   });
 });
 
-/** A receipt typed by hand the way they arrive, not through the fixture builder. */
-function handWritten(daticert: string): Buffer {
-  const xml = Buffer.from(daticert, 'latin1').toString('base64').replace(/.{76}/g, '$&\r\n');
-  return Buffer.from(
-    [
-      'From: posta-certificata@pec.gestore.test',
-      'To: segreteria@pec.studio.test',
-      'Subject: CONSEGNA: Verbale',
-      'X-Ricevuta: avvenuta-consegna',
-      'X-TipoRicevuta: completa',
-      'X-Riferimento-Message-ID: <verbale.7@pec.studio.test>',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b1"',
-      '',
-      '--b1',
-      'Content-Type: text/plain; charset=iso-8859-1',
-      '',
-      'Ricevuta di avvenuta consegna',
-      '--b1',
-      'Content-Type: application/xml; name="daticert.xml"',
-      'Content-Disposition: inline; filename="daticert.xml"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      xml,
-      '--b1--',
-      '',
-    ].join('\r\n'),
-  );
-}
+const handWrittenBase64 = (daticert: string): Buffer =>
+  Buffer.from(handWrittenReceipt(daticert, { base64: true }));
 
 describe('hand-written receipts', () => {
   it('a part with an empty Content-Type header (found by fuzzing) does not break the reading', async () => {
@@ -322,7 +296,7 @@ describe('hand-written receipts', () => {
       'Content-Type: application/xml; name="daticert.xml"',
       'Content-Disposition: inline; filename="daticert.xml"',
       '',
-      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE postacert SYSTEM "Postacert.dtd">\n<postacert tipo="avvenuta-consegna" errore="nessuno"><intestazione><mittente>a@pec.example.it</mittente>\n<destinatari tipo="certificato">b@pec.example.it</destinatari><risposte>a@pec.example.it</risposte>\n<oggetto>Prova &amp; verifica</oggetto></intestazione><dati><gestore-emittente>Gestore</gestore-emittente>\n<data zona="+0100"><giorno>23/11/2026</giorno><ora>10:15:07</ora></data><identificativo>opec.1@pec.example.it</identificativo>\n<msgid>&lt;m.1@pec.example.it&gt;</msgid><ricevuta tipo="completa" /><consegna>b@pec.example.it</consegna></dati></postacert>',
+      HAND_DATICERT,
       '--b1--',
       '',
     ].join('\r\n');
@@ -333,7 +307,7 @@ describe('hand-written receipts', () => {
   it('Latin-1 daticert.xml with a PUBLIC DOCTYPE and escaped msgid', async () => {
     const result = valid(
       await inspectPecMessage(
-        handWritten(
+        handWrittenBase64(
           `<?xml version="1.0" encoding="ISO-8859-1"?>
 <!DOCTYPE postacert PUBLIC "posta certificata" "https://www.gestore.test/dtd/postacert.dtd">
 <postacert tipo="avvenuta-consegna" errore="nessuno">
@@ -368,7 +342,7 @@ describe('hand-written receipts', () => {
     ],
     ['malformed XML', '<postacert tipo="avvenuta-consegna" errore="nessuno"><intestazione>'],
   ])('refused: %s', async (_name, daticert) => {
-    const result = await inspectPecMessage(handWritten(daticert));
+    const result = await inspectPecMessage(handWrittenBase64(daticert));
     expect(result).toMatchObject({ valid: false, problem: 'bad-daticert' });
   });
 });

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/models';
-import type { ArchiveDestination } from '@shared/pec-archive';
+import { type ArchiveDestination, plannedMessages } from '@shared/pec-archive';
 import { archivePhrases } from '@shared/pec-archive-text';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PhrasesNotice } from '../../components/PhrasesNotice';
+import { useRunFocus } from '../../components/use-run-focus';
 import { usePecArchive } from './use-pec-archive';
 
 interface Props {
@@ -28,15 +30,11 @@ export function PecArchivePanel({ accountId, drives, onChanged }: Props) {
   const running = run.phase === 'running';
   const status = run.phase === 'running' || run.phase === 'done' ? run.status : null;
   const report = status?.report ?? null;
-  const stopButton = useRef<HTMLButtonElement>(null);
-  const resultBox = useRef<HTMLDivElement>(null);
+  const { stopButton, resultBox, onKeyDown } = useRunFocus(running, report, cancel);
   const id = (name: string): string => `archive-${name}-${accountId}`;
 
+  // A real archive changed the box: the card reloads (its quota at the next check).
   useEffect(() => {
-    if (running) stopButton.current?.focus();
-  }, [running]);
-  useEffect(() => {
-    if (report) resultBox.current?.focus();
     if (report && !report.dryRun) onChanged();
   }, [report, onChanged]);
 
@@ -51,15 +49,8 @@ export function PecArchivePanel({ accountId, drives, onChanged }: Props) {
   const go = (dryRun: boolean): void => {
     if (ready && destination) void start(olderThanDays, destination, dryRun);
   };
-  const toMove = report?.dryRun ? report.folders.reduce((sum, entry) => sum + entry.messages, 0) : 0;
+  const toMove = report?.dryRun ? plannedMessages(report) : 0;
   const progress = status?.progress?.step === 'archiving' ? status.progress : null;
-
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && running) {
-      event.preventDefault();
-      cancel();
-    }
-  };
 
   return (
     <div className="pec-archive" data-testid="pec-archive" onKeyDown={onKeyDown}>
@@ -157,19 +148,12 @@ export function PecArchivePanel({ accountId, drives, onChanged }: Props) {
             </p>
           )}
           {report && (
-            <div
-              className={`notice ${report.failed.length === 0 ? 'notice-ok' : 'notice-error'}`}
-              role="status"
-              tabIndex={-1}
+            <PhrasesNotice
+              phrases={archivePhrases(report, i18n.language)}
+              good={report.failed.length === 0 && !report.stopped}
+              testId="pec-archive-result"
               ref={resultBox}
-              data-testid="pec-archive-result"
-            >
-              {archivePhrases(report, i18n.language).map((phrase, index) => (
-                <p key={`${phrase.key}-${index}`} className={index === 0 ? 'notice-title' : undefined}>
-                  {t(phrase.key, phrase.params ?? {})}
-                </p>
-              ))}
-            </div>
+            />
           )}
           {status?.error && <ErrorNotice error={status.error} />}
           {run.phase === 'error' && <ErrorNotice error={run.error} />}

@@ -1,31 +1,16 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '@shared/i18n/languages';
-import { certifiedTime, type PecTestProgress } from '@shared/pec';
-import { pecTestPhrases } from '@shared/pec-test-text';
+import { pecProgressPhrase, pecTestPhrases } from '@shared/pec-test-text';
+import type { Phrase } from '@shared/verify-summary';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PhrasesNotice } from '../../components/PhrasesNotice';
+import { useRunFocus } from '../../components/use-run-focus';
 import { usePecTest } from './use-pec-test';
 
 interface Props {
   accountId: string;
   email: string;
-}
-
-function stepText(
-  step: PecTestProgress,
-  t: (key: string, params?: Record<string, unknown>) => string,
-): string {
-  switch (step.step) {
-    case 'accepted':
-      return t('pec.test.progress.accepted', { at: certifiedTime(step.at) });
-    case 'delivered':
-    case 'not-delivered':
-      return t(`pec.test.progress.${step.step}`, { address: step.address });
-    case 'waiting':
-      return t('pec.test.progress.waiting', { seconds: step.seconds, limit: step.limitSeconds });
-    default:
-      return t(`pec.test.progress.${step.step}`);
-  }
 }
 
 /**
@@ -40,24 +25,8 @@ export function PecTestPanel({ accountId, email }: Props) {
   const running = run.phase === 'running';
   const status = run.phase === 'running' || run.phase === 'done' ? run.status : null;
   const report = status?.report ?? null;
-  const good = report?.outcome === 'delivered' || report?.outcome === 'accepted-ordinary';
-  const stopButton = useRef<HTMLButtonElement>(null);
-  const resultBox = useRef<HTMLDivElement>(null);
-
-  // Focus follows the work: on "Stop waiting" while it runs (Escape works from there), then on the result.
-  useEffect(() => {
-    if (running) stopButton.current?.focus();
-  }, [running]);
-  useEffect(() => {
-    if (report) resultBox.current?.focus();
-  }, [report]);
-
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && running) {
-      event.preventDefault();
-      cancel();
-    }
-  };
+  const { stopButton, resultBox, onKeyDown } = useRunFocus(running, report, cancel);
+  const phraseText = (phrase: Phrase): string => t(phrase.key, phrase.params ?? {});
 
   return (
     <div className="pec-test" data-testid="pec-test" onKeyDown={onKeyDown}>
@@ -99,24 +68,17 @@ export function PecTestPanel({ accountId, email }: Props) {
           {status && (
             <ol className="pec-test-steps" aria-live="polite" data-testid="pec-test-steps">
               {status.steps.map((step, index) => (
-                <li key={`${step.step}-${index}`}>{stepText(step, t)}</li>
+                <li key={`${step.step}-${index}`}>{phraseText(pecProgressPhrase(step))}</li>
               ))}
             </ol>
           )}
           {report && (
-            <div
-              className={`notice ${good ? 'notice-ok' : 'notice-error'}`}
-              role="status"
-              tabIndex={-1}
+            <PhrasesNotice
+              phrases={pecTestPhrases(report)}
+              good={report.outcome === 'delivered' || report.outcome === 'accepted-ordinary'}
+              testId="pec-test-result"
               ref={resultBox}
-              data-testid="pec-test-result"
-            >
-              {pecTestPhrases(report).map((phrase, index) => (
-                <p key={`${phrase.key}-${index}`} className={index === 0 ? 'notice-title' : undefined}>
-                  {t(phrase.key, phrase.params ?? {})}
-                </p>
-              ))}
-            </div>
+            />
           )}
           {status?.error && <ErrorNotice error={status.error} />}
           {run.phase === 'error' && <ErrorNotice error={run.error} />}

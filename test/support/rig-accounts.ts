@@ -1,6 +1,6 @@
 import type { AccountSummary } from '@shared/models';
-import type { RigInfo, RigUser } from '../../rig/rig-info';
-import type { PonteRun } from '../../support/run-ponte';
+import type { RigInfo, RigUser } from '../rig/rig-info';
+import type { PonteRun } from './run-ponte';
 
 type Service = 'imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav';
 
