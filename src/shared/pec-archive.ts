@@ -61,3 +61,6 @@ export interface ArchiveStatus {
   report: ArchiveReport | null;
   error: WireError | null;
 }
+
+/** Larger than any provider accepts for one message (25–100 MB); bounds what one copy holds in memory. */
+export const MAX_ARCHIVED_MESSAGE_BYTES = 256 * 1024 * 1024;

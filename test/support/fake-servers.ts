@@ -16,7 +16,7 @@ export interface FakeServer {
  * Listens on 127.0.0.1 and keeps count: raw TCP connections (open and ever accepted) and every byte the
  * clients sent (after TLS, for a TLS server), so a test can assert what did or did not cross the wire.
  */
-function track(server: Server, onSocket: (socket: Socket) => void): Promise<FakeServer> {
+export function track(server: Server, onSocket: (socket: Socket) => void): Promise<FakeServer> {
   const chunks: Buffer[] = [];
   const open = new Set<Socket>();
   let accepted = 0;

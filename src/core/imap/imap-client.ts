@@ -6,15 +6,23 @@ import type { Credential, Timeouts } from '../verify/service-target';
 import { tlsOptions, type TrustSettings } from '../verify/tls-trust';
 import { VerifyFailure } from '../verify/verify-failure';
 
+/** No status line or folder list comes near this; a line that does is a server that never ends it. */
+const MAX_LINE_BYTES = 1024 * 1024;
+/** A login check reads no message: every literal it meets (capabilities, folder names, quota) is small. */
+export const CHECK_LITERAL_BYTES = 1024 * 1024;
+
 /**
  * An IMAP client over implicit TLS or mandatory STARTTLS only: imapflow's `doSTARTTLS: true` fails before
  * LOGIN when the server does not offer the upgrade (a downgrade attack looks exactly like that), so the
- * password never crosses a plaintext connection.
+ * password never crosses a plaintext connection. Lines and literals are bounded (imapflow's own default is
+ * 1 GB), so a server that streams without end fails the connection instead of filling memory; callers that
+ * read whole messages raise `largestLiteralBytes` to the largest message they accept.
  */
 export function createImapClient(
   target: { endpoint: MailEndpoint; credential: Credential },
   trust: TrustSettings,
   timeouts: Timeouts,
+  largestLiteralBytes = CHECK_LITERAL_BYTES,
 ): ImapFlow {
   const { endpoint, credential } = target;
   const client = new ImapFlow({
@@ -29,6 +37,9 @@ export function createImapClient(
     greetingTimeout: timeouts.connectMs,
     socketTimeout: timeouts.responseMs,
     disableAutoIdle: true,
+    maxLineLength: MAX_LINE_BYTES,
+    maxLiteralSize: largestLiteralBytes,
+    maxResponseSize: largestLiteralBytes + MAX_LINE_BYTES,
   });
   // Errors also arrive as events; without a listener an 'error' event would crash the process.
   client.on('error', () => undefined);

@@ -133,7 +133,7 @@ async function waitForReceipts(
   const limitMs = options.timeoutMs ?? DEFAULT_PEC_TEST_TIMEOUT_MS;
   const pollMs = options.pollMs ?? 1500;
   const started = Date.now();
-  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS);
+  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS, MAX_PEC_MESSAGE_BYTES);
   const close = (): void => client.close();
   options.signal?.addEventListener('abort', close, { once: true });
   const found = new Map<number, PecInspection | null>();

@@ -19,11 +19,36 @@ export interface GuardedAgents {
 
 type ConnectArgs = Parameters<HttpsAgent['createConnection']>;
 
-export function createGuardedAgents(origin: URL, context: AdapterContext): GuardedAgents {
+/**
+ * A listing or quota answer is well under 1 MiB. The webdav client reads a whole body into memory and parses
+ * it in one go (a 100 MB PROPFIND answer took 800 MB and blocked the process for 8 s), so a hostile server's
+ * answer is cut off here.
+ */
+export const MAX_WEBDAV_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+export function createGuardedAgents(
+  origin: URL,
+  context: AdapterContext,
+  maxResponseBytes = MAX_WEBDAV_RESPONSE_BYTES,
+): GuardedAgents {
   let refused: VerifyFailure | undefined;
   const refuse = (failure: VerifyFailure): never => {
     refused ??= failure;
     throw failure;
+  };
+  // Bytes received on each socket since its current request began (the agent frees a socket after each one).
+  const received = new WeakMap<Duplex, number>();
+  const bounded = (socket: Duplex): void => {
+    received.set(socket, 0);
+    // The server only speaks after the request, which http writes once its own listener is on the socket.
+    socket.on('data', (chunk: Buffer) => {
+      const total = (received.get(socket) ?? 0) + chunk.length;
+      received.set(socket, total);
+      if (total > maxResponseBytes) {
+        refused ??= new VerifyFailure('PROTOCOL_ERROR', 'The server sent an oversized response.');
+        socket.destroy(refused);
+      }
+    });
   };
 
   class ConfirmedHostsAgent extends HttpsAgent {
@@ -39,7 +64,9 @@ export function createGuardedAgents(origin: URL, context: AdapterContext): Guard
           ),
         );
       }
-      return super.createConnection(...args);
+      const socket = super.createConnection(...args);
+      if (socket) bounded(socket);
+      return socket;
     }
   }
 
@@ -56,6 +83,7 @@ export function createGuardedAgents(origin: URL, context: AdapterContext): Guard
     timeout: context.timeouts.responseMs,
   };
   const httpsAgent = new ConfirmedHostsAgent(httpsOptions);
+  httpsAgent.on('free', (socket: Duplex) => received.set(socket, 0));
   const httpAgent = new NoPlaintextAgent();
   return {
     httpAgent,

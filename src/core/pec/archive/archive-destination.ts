@@ -1,14 +1,14 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
 import { AuthType, createClient, type WebDAVClient } from 'webdav';
-import type { ArchiveDestination } from '@shared/pec-archive';
+import { type ArchiveDestination, MAX_ARCHIVED_MESSAGE_BYTES } from '@shared/pec-archive';
 import type { AccountStore } from '../../accounts/account-store';
 import { parseHttpsUrl } from '../../dav/host-policy';
 import { PonteError } from '../../errors/ponte-error';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { makeDirectories } from '../../storage/make-directories';
 import { DEFAULT_TIMEOUTS } from '../../verify/service-target';
-import { createGuardedAgents } from '../../webdav/guarded-agents';
+import { createGuardedAgents, MAX_WEBDAV_RESPONSE_BYTES } from '../../webdav/guarded-agents';
 
 /** Where archived messages are written and read back from; paths are relative, with `/`. */
 export interface ArchiveTarget {
@@ -72,12 +72,16 @@ async function webdavTarget(store: AccountStore, accountId: string, path: string
   if (!safeRelative(base.join('/') || 'x'))
     throw new PonteError('INVALID_INPUT', `Not a folder path: ${path}`);
   const origin = parseHttpsUrl(webdav.url);
-  const agents = createGuardedAgents(origin, {
-    signal: new AbortController().signal,
-    trust: account.trust,
-    timeouts: DEFAULT_TIMEOUTS,
-    confirmedHosts: [],
-  });
+  const agents = createGuardedAgents(
+    origin,
+    {
+      signal: new AbortController().signal,
+      trust: account.trust,
+      timeouts: DEFAULT_TIMEOUTS,
+      confirmedHosts: [],
+    },
+    MAX_ARCHIVED_MESSAGE_BYTES + MAX_WEBDAV_RESPONSE_BYTES,
+  );
   const client: WebDAVClient = createClient(origin.href, {
     username: credential.username,
     password: await store.secret(account, credential.id),

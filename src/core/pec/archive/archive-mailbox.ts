@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
-import type {
-  ArchiveDestination,
-  ArchiveFailure,
-  ArchiveFolderPlan,
-  ArchiveProgress,
-  ArchiveReport,
+import {
+  type ArchiveDestination,
+  type ArchiveFailure,
+  type ArchiveFolderPlan,
+  type ArchiveProgress,
+  type ArchiveReport,
+  MAX_ARCHIVED_MESSAGE_BYTES,
 } from '@shared/pec-archive';
 import type { AccountStore } from '../../accounts/account-store';
 import { accountTargets } from '../../accounts/account-builders';
@@ -73,7 +74,7 @@ export async function archiveMailbox(
 
   options.onProgress?.({ step: 'listing' });
   const target = options.dryRun ? null : await openArchiveTarget(deps.store, options.destination);
-  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS);
+  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS, MAX_ARCHIVED_MESSAGE_BYTES);
   const close = (): void => client.close();
   options.signal?.addEventListener('abort', close, { once: true });
   let report: ArchiveReport | null = null;
@@ -235,6 +236,11 @@ async function moveAll(
       const failure: ArchiveFailure = { folder: candidate.folder, uid: candidate.uid, reason };
       report.failed.push(failure);
     };
+    if (candidate.size > MAX_ARCHIVED_MESSAGE_BYTES) {
+      // Fetching it would end the connection (the literal bound), and the run with it.
+      failed('larger than the 256 MB Ponte archives; it stays on the server');
+      continue;
+    }
     const message = await client.fetchOne(String(candidate.uid), { source: true }, { uid: true });
     if (!message || !message.source) {
       failed('the server no longer has it');

@@ -1,0 +1,148 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ServiceTarget, Timeouts } from '../../../src/core/verify/service-target';
+import { verifyServices } from '../../../src/core/verify/verify-services';
+import type { ServiceResult } from '@shared/verify';
+import type { FakeServer } from '../../support/fake-servers';
+import {
+  startDripServer,
+  startEndlessLineImap,
+  startEndlessLiteralImap,
+  startHugeMultistatus,
+  startRedirectLoop,
+} from '../../support/hostile-servers';
+import { type IssuedCertificate, issueCertificate } from '../../support/test-certificates';
+import { rigUser } from '../verify/rig-targets';
+
+// Servers that attack the client, on loopback with certificates from the rig's CA (so TLS is verified as
+// always): each check must end within its time bound with the right code, keep memory bounded, and leave the
+// event loop free (the same loop answers the window). Expired certificates are in verify-faults.test.ts.
+
+const rig = inject('rig');
+const anna = rigUser(rig, 0);
+const trust = { caPem: rig.caPem };
+const credential = { username: anna.login, password: anna.password };
+// Ceiling of a check: connect + 2 × response = 4 s.
+const timeouts: Timeouts = { connectMs: 1_000, responseMs: 1_500 };
+const CEILING_MS = 4_000;
+const MB = 1024 * 1024;
+
+let cert: IssuedCertificate;
+const servers: FakeServer[] = [];
+
+beforeAll(async () => {
+  cert = await issueCertificate(rig.dir, { names: ['127.0.0.1'] });
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+});
+
+async function started(server: Promise<FakeServer>): Promise<FakeServer> {
+  const ready = await server;
+  servers.push(ready);
+  return ready;
+}
+
+const imapAt = (port: number): ServiceTarget => ({
+  service: 'imap',
+  endpoint: { host: '127.0.0.1', port, security: 'tls' },
+  credential,
+});
+const davAt = (service: 'caldav' | 'carddav' | 'webdav', port: number): ServiceTarget => ({
+  service,
+  url: `https://127.0.0.1:${port}/dav/`,
+  credential,
+});
+
+interface Measured {
+  results: ServiceResult[];
+  ms: number;
+  /** Highest resident memory seen while it ran, above where it started. */
+  memoryGrowthMb: number;
+  /** Longest the event loop was kept from running anything else. */
+  longestStallMs: number;
+}
+
+/** Runs checks and measures them: time, peak memory (sampled, and the process's high-water mark), stalls. */
+async function measured(targets: ServiceTarget[]): Promise<Measured> {
+  const rssBefore = process.memoryUsage().rss;
+  const highWaterBefore = process.resourceUsage().maxRSS * 1024;
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const startedAt = performance.now();
+  const results = await verifyServices(targets, { trust, timeouts });
+  const ms = performance.now() - startedAt;
+  loop.disable();
+  clearInterval(sampler);
+  const highWaterAfter = process.resourceUsage().maxRSS * 1024;
+  if (highWaterAfter > highWaterBefore) peak = Math.max(peak, highWaterAfter);
+  const figures = {
+    results,
+    ms: Math.round(ms),
+    memoryGrowthMb: Math.round((peak - rssBefore) / MB),
+    longestStallMs: Math.round(loop.max / 1e6),
+  };
+  console.log(
+    `${targets.map((t) => t.service).join('+')}: ${results.map((r) => r.code ?? r.status).join(', ')}`,
+    `in ${figures.ms} ms, memory +${figures.memoryGrowthMb} MB, longest stall ${figures.longestStallMs} ms`,
+  );
+  return figures;
+}
+
+const codes = (results: ServiceResult[]): (string | null)[] => results.map((result) => result.code);
+
+describe('hostile servers: each check ends in its bounds, memory stays bounded, the loop stays free', () => {
+  it('a server that drips one byte at a time (never idle long enough for a timeout) → TIMEOUT at the ceiling', async () => {
+    const imap = await started(startDripServer(cert, '* OK slow', 200));
+    const dav = await started(
+      startDripServer(cert, `HTTP/1.1 207 Multi-Status\r\nX-Slow: ${'a'.repeat(500)}`, 200),
+    );
+    const run = await measured([imapAt(imap.port), davAt('webdav', dav.port)]);
+    expect(codes(run.results)).toEqual(['TIMEOUT', 'TIMEOUT']);
+    expect(run.ms).toBeLessThan(CEILING_MS + 1_000);
+    await expect.poll(() => imap.openConnections() + dav.openConnections(), { timeout: 3_000 }).toBe(0);
+  });
+
+  it.each([
+    [
+      'an endless IMAP literal (announced as 900 MB, streamed without end)',
+      () => startEndlessLiteralImap(cert, 900 * MB),
+    ],
+    ['an IMAP greeting line without end', () => startEndlessLineImap(cert)],
+  ])('%s → PROTOCOL_ERROR at once, memory bounded', async (_name, start) => {
+    const server = await started(start());
+    const run = await measured([imapAt(server.port)]);
+    expect(codes(run.results)).toEqual(['PROTOCOL_ERROR']);
+    expect(run.ms).toBeLessThan(CEILING_MS);
+    expect(run.memoryGrowthMb).toBeLessThan(64);
+    expect(run.longestStallMs).toBeLessThan(500);
+  });
+
+  it('a 100 MB PROPFIND answer → PROTOCOL_ERROR for calendars, contacts and files, memory bounded', async () => {
+    const server = await started(startHugeMultistatus(cert, 100 * MB));
+    const run = await measured([
+      davAt('caldav', server.port),
+      davAt('carddav', server.port),
+      davAt('webdav', server.port),
+    ]);
+    expect(codes(run.results)).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
+    expect(run.ms).toBeLessThan(CEILING_MS);
+    expect(run.memoryGrowthMb).toBeLessThan(160);
+    expect(run.longestStallMs).toBeLessThan(500);
+  });
+
+  it('a redirect loop → PROTOCOL_ERROR after a bounded number of hops', async () => {
+    const server = await started(startRedirectLoop(cert));
+    const run = await measured([
+      davAt('caldav', server.port),
+      davAt('carddav', server.port),
+      davAt('webdav', server.port),
+    ]);
+    expect(codes(run.results)).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
+    expect(run.ms).toBeLessThan(CEILING_MS);
+  });
+});

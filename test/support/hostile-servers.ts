@@ -1,0 +1,91 @@
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { type FakeServer, track } from './fake-servers';
+
+// Servers that attack the client instead of failing: each one is what a broken or malicious server (or
+// someone between Ponte and it) can do to a program that trusts its peer to be reasonable.
+
+interface Certificate {
+  certPem: string;
+  keyPem: string;
+}
+
+/** Writes `chunk` again and again as fast as the client reads it, until the connection closes. */
+function flood(socket: Socket, chunk: Buffer): void {
+  const pump = (): void => {
+    while (!socket.destroyed && socket.write(chunk));
+  };
+  socket.on('drain', pump);
+  pump();
+}
+
+/** Sends `text` one byte every `intervalMs`, forever (looping): never silent long enough for an idle timeout. */
+export function startDripServer(cert: Certificate, text: string, intervalMs: number): Promise<FakeServer> {
+  return track(createTlsServer({ cert: cert.certPem, key: cert.keyPem }), (socket) => {
+    let at = 0;
+    const timer = setInterval(() => {
+      if (socket.destroyed) return;
+      socket.write(text[at % text.length] ?? ' ');
+      at += 1;
+    }, intervalMs);
+    socket.on('close', () => clearInterval(timer));
+  });
+}
+
+/**
+ * IMAP that greets, then answers the first command with a literal announced as `announcedBytes` long and
+ * streams filler for it without end: a client that buffers literals whole fills its memory.
+ */
+export function startEndlessLiteralImap(cert: Certificate, announcedBytes: number): Promise<FakeServer> {
+  return track(createTlsServer({ cert: cert.certPem, key: cert.keyPem }), (socket) => {
+    socket.write('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hostile IMAP ready\r\n');
+    socket.once('data', () => {
+      socket.write(`* CAPABILITY {${announcedBytes}}\r\n`);
+      flood(socket, Buffer.alloc(64 * 1024, 'A'));
+    });
+  });
+}
+
+/** IMAP whose greeting line never ends: no CRLF, only more bytes. */
+export function startEndlessLineImap(cert: Certificate): Promise<FakeServer> {
+  return track(createTlsServer({ cert: cert.certPem, key: cert.keyPem }), (socket) => {
+    socket.write('* OK ');
+    flood(socket, Buffer.alloc(64 * 1024, 'A'));
+  });
+}
+
+/** HTTPS that answers every request, PROPFIND included, with a 207 multistatus of `bodyBytes` bytes. */
+export function startHugeMultistatus(cert: Certificate, bodyBytes: number): Promise<FakeServer> {
+  const server = createHttpsServer({ cert: cert.certPem, key: cert.keyPem }, (request, response) => {
+    request.resume();
+    response.writeHead(207, { 'content-type': 'application/xml; charset=utf-8' });
+    response.write('<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:">');
+    const entry = Buffer.from(
+      '<d:response><d:href>/x/</d:href><d:propstat><d:prop><d:displayname>x</d:displayname></d:prop>' +
+        '<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>'.repeat(64),
+    );
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < bodyBytes) {
+        sent += entry.length;
+        if (!response.write(entry)) return;
+      }
+      response.end('</d:multistatus>');
+    };
+    response.on('drain', pump);
+    response.on('close', () => response.off('drain', pump));
+    pump();
+  });
+  return track(server, () => undefined);
+}
+
+/** HTTPS that redirects every request to itself (the same path), forever. */
+export function startRedirectLoop(cert: Certificate): Promise<FakeServer> {
+  const server = createHttpsServer({ cert: cert.certPem, key: cert.keyPem }, (request, response) => {
+    request.resume();
+    response.writeHead(301, { location: request.url ?? '/' });
+    response.end();
+  });
+  return track(server, () => undefined);
+}
