@@ -21,6 +21,8 @@ export function createMainWindow({ hidden = false }: { hidden?: boolean } = {}):
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would otherwise open a link as a new window (which the window-open handler refuses).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (!hidden) window.once('ready-to-show', () => window.show());

@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, chromium, test as base, type Page } from '@playwright/test';
+import { filesHolding, textsHolding } from '../support/secret-sweep';
+import { e2eRig } from './rig';
 
 const root = join(__dirname, '../..');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=en-US'];
@@ -58,15 +60,53 @@ export const test = base.extend<Fixtures>({
       const url = await bridgeUrl(bridge);
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
-      page.on('console', (message) => testInfo.attach('console', { body: message.text() }));
+      const seen: Record<string, string> = {};
+      const answers: Promise<void>[] = [];
+      page.on('console', (message) => {
+        seen[`console #${Object.keys(seen).length}`] = message.text();
+        void testInfo.attach('console', { body: message.text() });
+      });
+      // Every answer the bridge gave the page: what IPC returns in the desktop app.
+      page.on('response', (response) => {
+        if (new URL(response.url()).pathname !== '/api/invoke') return;
+        const name = `answer #${answers.length} to ${channelOf(response.request().postData())}`;
+        answers.push(
+          response.text().then(
+            (body) => void (seen[name] = body),
+            () => undefined,
+          ),
+        );
+      });
       await page.goto(url);
       await use(page);
+      // The sweep: no rig password in what the page was sent, logged or shows, nor in what the app printed
+      // or wrote. (This browser is the fixture's own, so Playwright records no trace of it; what a trace would
+      // hold — network answers, console, the page — is searched here directly.) (Typed into a field is the person's own copy, not a leak, and is not searched.)
+      await Promise.all(answers);
+      seen['text on the screen'] = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '');
+      seen['app log'] = appOutput.join('');
+      const secrets = e2eRig().users;
+      const leaks = [...textsHolding(seen, secrets), ...(await filesHolding(dataDir, secrets))];
+      if (leaks.length > 0) throw new Error(`A rig password leaked into: ${leaks.join(', ')}`);
     } finally {
       await browser.close();
       bridge.kill('SIGTERM');
     }
   },
 });
+
+/** The IPC channel a bridge request named (its input, which may carry a password, is not kept). */
+function channelOf(postData: string | null): string {
+  try {
+    const { channel } = JSON.parse(postData ?? '{}') as { channel?: unknown };
+    return typeof channel === 'string' ? channel : '?';
+  } catch {
+    return '?';
+  }
+}
 
 /** The bridge prints its address (with the per-run token in the fragment) once it listens. */
 function bridgeUrl(bridge: ChildProcess): Promise<string> {

@@ -50,12 +50,14 @@ export function runningGroupMembers(pgid: number): ProcessInfo[] {
  * show no cmdline or environ, so they never match: they hold no port, file or memory any more.
  */
 export function processesMentioning(marker: string): ProcessInfo[] {
+  return processesWhere((text) => text.includes(marker));
+}
+
+/** Processes (other than this one) whose command line or environment passes `test`, in one pass over /proc. */
+export function processesWhere(test: (text: string) => boolean): ProcessInfo[] {
   return allPids()
     .filter((pid) => pid !== process.pid)
-    .filter((pid) => {
-      const cmdline = readProcFile(pid, 'cmdline') ?? '';
-      return cmdline.includes(marker) || (readProcFile(pid, 'environ') ?? '').includes(marker);
-    })
+    .filter((pid) => test(readProcFile(pid, 'cmdline') ?? '') || test(readProcFile(pid, 'environ') ?? ''))
     .map(processInfo)
     .filter((info): info is ProcessInfo => info !== undefined && info.state !== 'Z');
 }

@@ -1,4 +1,5 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { copyPrivate } from './copy-private';
 import type { z } from 'zod';
 import { PonteError } from '../errors/ponte-error';
 import { writeFileAtomic } from './atomic-write';
@@ -93,7 +94,7 @@ async function rejectCorrupt(file: VersionedFile<unknown>, reason: string): Prom
 
 async function keepBackup(path: string, kind: 'corrupt' | 'newer'): Promise<string> {
   const backup = `${path}.${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  await copyFile(path, backup);
+  await copyPrivate(path, backup);
   return backup;
 }
 

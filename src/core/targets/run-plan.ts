@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PonteError } from '../errors/ponte-error';
 import { findExecutable } from '../platform/find-executable';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { copyPrivate } from '../storage/copy-private';
 import type { MountOs, PlanStep } from '@shared/targets';
 import { removePrefs, setPrefs } from './thunderbird/prefs-js';
 import { profileInUse } from './thunderbird/profile-in-use';
@@ -115,7 +116,7 @@ async function writing(file: string, work: () => Promise<void>): Promise<void> {
 async function backup(file: string, folder: string): Promise<void> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await copyFile(file, join(folder, `${basename(file)}.${stamp}.bak`)).catch((error: unknown) => {
+  await copyPrivate(file, join(folder, `${basename(file)}.${stamp}.bak`)).catch((error: unknown) => {
     // Nothing there yet: nothing to keep.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   });
