@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, chromium, test as base, type Page } from '@playwright/test';
-import { filesHolding, textsHolding } from '../support/secret-sweep';
+import { filesHolding, sampleProcesses, textsHolding } from '../support/secret-sweep';
 import { e2eRig } from './rig';
 
 const root = join(__dirname, '../..');
@@ -32,8 +32,12 @@ export const test = base.extend<Fixtures>({
   },
 
   app: async ({ dataDir, appOutput }, use, testInfo) => {
+    // The rig's description (with its users' passwords) is the tests' own: the app never gets it, so a
+    // password found in its processes' environments would be one it put there.
+    const inherited = { ...process.env };
+    delete inherited.PONTE_RIG_INFO;
     const env = {
-      ...process.env,
+      ...inherited,
       PONTE_DATA_DIR: dataDir,
       // Start at login writes an autostart entry under here, never into the real ~/.config.
       XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
@@ -53,6 +57,9 @@ export const test = base.extend<Fixtures>({
     }
 
     const bridge = spawn(process.execPath, [join(root, 'out/main/web-bridge.js')], { cwd: root, env });
+    const secrets = e2eRig().users;
+    // The bridge and every process it starts (gio, xdg-open…), sampled while the test runs.
+    const processes = sampleProcesses(secrets, { root: bridge.pid ?? -1, intervalMs: 50 });
     bridge.stdout.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
     bridge.stderr.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -88,10 +95,14 @@ export const test = base.extend<Fixtures>({
         .innerText()
         .catch(() => '');
       seen['app log'] = appOutput.join('');
-      const secrets = e2eRig().users;
-      const leaks = [...textsHolding(seen, secrets), ...(await filesHolding(dataDir, secrets))];
+      const leaks = [
+        ...textsHolding(seen, secrets),
+        ...(await filesHolding(dataDir, secrets)),
+        ...processes.stop().leaks.map((cmdline) => `the process ${cmdline}`),
+      ];
       if (leaks.length > 0) throw new Error(`A rig password leaked into: ${leaks.join(', ')}`);
     } finally {
+      processes.stop();
       await browser.close();
       bridge.kill('SIGTERM');
     }

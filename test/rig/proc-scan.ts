@@ -4,6 +4,7 @@ export interface ProcessInfo {
   pid: number;
   /** The state letter from /proc/PID/stat: `Z` is a zombie that only waits for its parent to reap it. */
   state: string;
+  ppid: number;
   pgid: number;
   cmdline: string;
 }
@@ -23,7 +24,7 @@ export function processInfo(pid: number): ProcessInfo | undefined {
   // The command name in parentheses may itself hold spaces or parentheses: split after the last one.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const cmdline = (readProcFile(pid, 'cmdline') ?? '').split('\0').join(' ').trim();
-  return { pid, state: fields[0] ?? '?', pgid: Number(fields[2]), cmdline };
+  return { pid, state: fields[0] ?? '?', ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline };
 }
 
 function allPids(): number[] {
@@ -53,9 +54,23 @@ export function processesMentioning(marker: string): ProcessInfo[] {
   return processesWhere((text) => text.includes(marker));
 }
 
-/** Processes (other than this one) whose command line or environment passes `test`, in one pass over /proc. */
-export function processesWhere(test: (text: string) => boolean): ProcessInfo[] {
-  return allPids()
+/** `root` and every process started under it, as /proc shows them now. */
+export function processTree(root: number): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const info of allPids().map(processInfo)) {
+    if (info) children.set(info.ppid, [...(children.get(info.ppid) ?? []), info.pid]);
+  }
+  const tree = new Set<number>([root]);
+  for (const pid of tree) for (const child of children.get(pid) ?? []) tree.add(child);
+  return tree;
+}
+
+/**
+ * Processes (other than this one; only `among` when given) whose command line or environment passes `test`,
+ * in one pass over /proc.
+ */
+export function processesWhere(test: (text: string) => boolean, among?: ReadonlySet<number>): ProcessInfo[] {
+  return (among ? [...among] : allPids())
     .filter((pid) => pid !== process.pid)
     .filter((pid) => test(readProcFile(pid, 'cmdline') ?? '') || test(readProcFile(pid, 'environ') ?? ''))
     .map(processInfo)

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { processesWhere } from '../rig/proc-scan';
+import { processesWhere, processTree } from '../rig/proc-scan';
 
 // The "no secret leaks" sweep: after real flows, every place a password could end up is searched for it, in
 // the forms it travels in. Only where it was found is reported, never the secret.
@@ -50,17 +50,22 @@ export interface ProcessSampler {
 }
 
 /**
- * Reads every process's command line and environment from /proc every `intervalMs` while flows run: a
- * password handed to a child process (an argument, a variable) shows up there for as long as it runs.
+ * Reads every process's command line and environment from /proc every `intervalMs` while flows run (only
+ * `root`'s process tree when given): a password handed to a child process (an argument, a variable) shows
+ * up there for as long as it runs.
  */
-export function sampleProcesses(secrets: readonly TestSecret[], intervalMs = 20): ProcessSampler {
+export function sampleProcesses(
+  secrets: readonly TestSecret[],
+  { intervalMs = 20, root }: { intervalMs?: number; root?: number } = {},
+): ProcessSampler {
   const forms = secrets.flatMap(secretForms);
   const redacted = (text: string): string => forms.reduce((rest, form) => rest.replaceAll(form, '***'), text);
   const leaks = new Set<string>();
   let samples = 0;
   const timer = setInterval(() => {
     samples += 1;
-    const holding = processesWhere((text) => forms.some((form) => text.includes(form)));
+    const among = root === undefined ? undefined : processTree(root);
+    const holding = processesWhere((text) => forms.some((form) => text.includes(form)), among);
     for (const info of holding) leaks.add(redacted(info.cmdline).slice(0, 80));
   }, intervalMs);
   return {
