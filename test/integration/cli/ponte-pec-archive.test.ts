@@ -218,3 +218,36 @@ describe('archiveMailbox stopped by the person', () => {
     expect((await filesUnder(target)).filter((file) => file.endsWith('.eml'))).toHaveLength(before.length);
   });
 });
+
+describe('archiveMailbox and a message too large to hold', () => {
+  it('leaves it on the server, says why, and archives the others in the same run', async () => {
+    await seed('INBOX', [41, 42].map(old));
+    const client = await rigImap(rig, vera);
+    try {
+      await client.append(
+        'INBOX',
+        message('enorme', 'x'.repeat(200_000)),
+        [],
+        new Date('2026-03-03T10:00:00Z'),
+      );
+    } finally {
+      await client.logout();
+    }
+    const core = createCore({ dataDir, appRoot: process.cwd() });
+    const target = join(dir, 'archivio-limite');
+    const report = await archiveMailbox({ store: core.accounts, dataDir }, id, {
+      olderThanDays: 90,
+      destination: { kind: 'folder', path: target },
+      largestMessageBytes: 64 * 1024,
+    });
+    expect(report).toMatchObject({ stopped: false, archived: 2 });
+    expect(report.failed).toEqual([
+      expect.objectContaining({
+        folder: 'INBOX',
+        reason: 'larger than the 64 KB Ponte archives; it stays on the server',
+      }),
+    ]);
+    expect(await subjectsIn('INBOX')).toEqual(['enorme', 'recente']);
+    expect((await filesUnder(target)).filter((file) => file.endsWith('.eml'))).toHaveLength(2);
+  });
+});

@@ -29,6 +29,8 @@ export interface ArchiveOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ArchiveProgress) => void;
   onPoint?: (point: ArchivePoint) => void;
+  /** Messages larger than this stay on the server, reported (default MAX_ARCHIVED_MESSAGE_BYTES). */
+  largestMessageBytes?: number;
 }
 
 interface Candidate {
@@ -74,7 +76,8 @@ export async function archiveMailbox(
 
   options.onProgress?.({ step: 'listing' });
   const target = options.dryRun ? null : await openArchiveTarget(deps.store, options.destination);
-  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS, MAX_ARCHIVED_MESSAGE_BYTES);
+  const largest = options.largestMessageBytes ?? MAX_ARCHIVED_MESSAGE_BYTES;
+  const client = createImapClient(imap, trust, DEFAULT_TIMEOUTS, largest);
   const close = (): void => client.close();
   options.signal?.addEventListener('abort', close, { once: true });
   let report: ArchiveReport | null = null;
@@ -236,9 +239,12 @@ async function moveAll(
       const failure: ArchiveFailure = { folder: candidate.folder, uid: candidate.uid, reason };
       report.failed.push(failure);
     };
-    if (candidate.size > MAX_ARCHIVED_MESSAGE_BYTES) {
+    const largest = options.largestMessageBytes ?? MAX_ARCHIVED_MESSAGE_BYTES;
+    if (candidate.size > largest) {
       // Fetching it would end the connection (the literal bound), and the run with it.
-      failed('larger than the 256 MB Ponte archives; it stays on the server');
+      const limit =
+        largest >= 1 << 20 ? `${Math.round(largest / (1 << 20))} MB` : `${Math.round(largest / 1024)} KB`;
+      failed(`larger than the ${limit} Ponte archives; it stays on the server`);
       continue;
     }
     const message = await client.fetchOne(String(candidate.uid), { source: true }, { uid: true });
