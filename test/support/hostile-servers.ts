@@ -47,10 +47,10 @@ export function startEndlessLiteralImap(cert: Certificate, announcedBytes: numbe
   });
 }
 
-/** IMAP whose greeting line never ends: no CRLF, only more bytes. */
-export function startEndlessLineImap(cert: Certificate): Promise<FakeServer> {
+/** A greeting (`* OK ` for IMAP, `220 ` for SMTP) whose line never ends: no CRLF, only more bytes. */
+export function startEndlessGreeting(cert: Certificate, start: string): Promise<FakeServer> {
   return track(createTlsServer({ cert: cert.certPem, key: cert.keyPem }), (socket) => {
-    socket.write('* OK ');
+    socket.write(start);
     flood(socket, Buffer.alloc(64 * 1024, 'A'));
   });
 }

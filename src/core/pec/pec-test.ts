@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTransport } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ImapFlow } from 'imapflow';
 import type { PecInspection, PecTestProgress, PecTestReport } from '@shared/pec';
 import { isMailAddress } from '@shared/mail-address';
@@ -7,7 +7,8 @@ import type { AccountStore } from '../accounts/account-store';
 import { accountTargets } from '../accounts/account-builders';
 import { PonteError } from '../errors/ponte-error';
 import { connectImap, createImapClient } from '../imap/imap-client';
-import { smtpFailure, smtpOptions } from '../smtp/smtp-options';
+import { smtpFailure } from '../smtp/smtp-options';
+import { openSmtpSession } from '../smtp/smtp-session';
 import { unexpectedFailure } from '../verify/adapter-errors';
 import { DEFAULT_TIMEOUTS, type ServiceTarget } from '../verify/service-target';
 import type { TrustSettings } from '../verify/tls-trust';
@@ -109,17 +110,13 @@ async function send(
   message: { from: string; to: string[]; messageId: string; subject: string; text: string },
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const transport = createTransport({
-    ...smtpOptions(smtp.endpoint, trust, DEFAULT_TIMEOUTS),
-    auth: { user: smtp.credential.username, pass: smtp.credential.password },
-  });
-  const close = (): void => transport.close();
-  signal?.addEventListener('abort', close, { once: true });
+  const mail = new MailComposer(message).compile();
+  const raw = await mail.build();
+  const session = await openSmtpSession(smtp.endpoint, smtp.credential, trust, DEFAULT_TIMEOUTS, signal);
   try {
-    await transport.sendMail(message);
+    await session.send({ from: message.from, to: message.to }, raw);
   } finally {
-    signal?.removeEventListener('abort', close);
-    transport.close();
+    session.close();
   }
 }
 

@@ -6,7 +6,7 @@ import type { ServiceResult } from '@shared/verify';
 import type { FakeServer } from '../../support/fake-servers';
 import {
   startDripServer,
-  startEndlessLineImap,
+  startEndlessGreeting,
   startEndlessLiteralImap,
   startHugeMultistatus,
   startRedirectLoop,
@@ -45,6 +45,11 @@ async function started(server: Promise<FakeServer>): Promise<FakeServer> {
 
 const imapAt = (port: number): ServiceTarget => ({
   service: 'imap',
+  endpoint: { host: '127.0.0.1', port, security: 'tls' },
+  credential,
+});
+const smtpAt = (port: number): ServiceTarget => ({
+  service: 'smtp',
   endpoint: { host: '127.0.0.1', port, security: 'tls' },
   credential,
 });
@@ -111,11 +116,13 @@ describe('hostile servers: each check ends in its bounds, memory stays bounded, 
     [
       'an endless IMAP literal (announced as 900 MB, streamed without end)',
       () => startEndlessLiteralImap(cert, 900 * MB),
+      imapAt,
     ],
-    ['an IMAP greeting line without end', () => startEndlessLineImap(cert)],
-  ])('%s → PROTOCOL_ERROR at once, memory bounded', async (_name, start) => {
+    ['an IMAP greeting line without end', () => startEndlessGreeting(cert, '* OK '), imapAt],
+    ['an SMTP greeting line without end', () => startEndlessGreeting(cert, '220 '), smtpAt],
+  ])('%s → PROTOCOL_ERROR at once, memory bounded', async (_name, start, at) => {
     const server = await started(start());
-    const run = await measured([imapAt(server.port)]);
+    const run = await measured([at(server.port)]);
     expect(codes(run.results)).toEqual(['PROTOCOL_ERROR']);
     expect(run.ms).toBeLessThan(CEILING_MS);
     expect(run.memoryGrowthMb).toBeLessThan(64);
