@@ -11,6 +11,7 @@ interface Flow {
   waiters: Set<() => void>;
   /** Received from the server; handed to core's own checks and saves, never to a caller over IPC. */
   appPassword?: string;
+  finishedAt?: number;
 }
 
 export interface LoginFlowsOptions {
@@ -18,6 +19,11 @@ export interface LoginFlowsOptions {
   pollIntervalMs?: number;
   /** Nextcloud keeps a flow's token for 20 minutes. */
   lifetimeMs?: number;
+  /**
+   * How long a finished flow (and a granted one's app password) is kept for the check and save that follow;
+   * then it is forgotten, so a password nobody used does not stay in memory for the rest of the session.
+   */
+  keepFinishedMs?: number;
 }
 
 const MAX_WAIT_MS = 15_000;
@@ -29,6 +35,7 @@ export class LoginFlows {
   constructor(private readonly options: LoginFlowsOptions) {}
 
   async start(server: string, trust: TrustSettings = {}): Promise<LoginFlowStatus> {
+    this.forgetOld();
     const controller = new AbortController();
     const started = await startLoginFlow(server, {
       trust,
@@ -112,14 +119,24 @@ export class LoginFlows {
   }
 
   private find(flowId: string): Flow {
+    this.forgetOld();
     const flow = this.flows.get(flowId);
     if (!flow)
       throw new PonteError('INVALID_INPUT', 'This Nextcloud sign-in is no longer known; start it again.');
     return flow;
   }
 
+  private forgetOld(): void {
+    const keep = this.options.keepFinishedMs ?? 30 * 60_000;
+    const now = Date.now();
+    for (const [id, flow] of this.flows) {
+      if (flow.finishedAt !== undefined && now - flow.finishedAt > keep) this.flows.delete(id);
+    }
+  }
+
   private update(flow: Flow, change: Partial<LoginFlowStatus>): void {
     flow.status = { ...flow.status, ...change, version: flow.status.version + 1 };
+    if (flow.status.state !== 'waiting') flow.finishedAt ??= Date.now();
     for (const wake of [...flow.waiters]) wake();
   }
 }

@@ -74,6 +74,7 @@ export async function openSmtpSession(
 /**
  * nodemailer reads through one handler, bound in its constructor and attached to the socket (and to the TLS
  * socket after an upgrade) only on connect: wrapping it here puts the count in front of every chunk it reads.
+ * An update of nodemailer that reads differently makes the endless-greeting case of hostile-servers.test.ts fail.
  */
 function countReceived(connection: SMTPConnection, tooMuch: () => void): void {
   const internals = connection as unknown as { _onSocketData: (chunk: Buffer) => void };

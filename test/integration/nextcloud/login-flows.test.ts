@@ -28,8 +28,13 @@ async function nextcloud(options: { loginUrlOrigin?: string; refuseStart?: boole
   return server;
 }
 
-const flows = (lifetimeMs?: number) =>
-  new LoginFlows({ userAgent: 'Ponte (test-pc)', pollIntervalMs: 20, ...(lifetimeMs ? { lifetimeMs } : {}) });
+const flows = (lifetimeMs?: number, keepFinishedMs?: number) =>
+  new LoginFlows({
+    userAgent: 'Ponte (test-pc)',
+    pollIntervalMs: 20,
+    ...(lifetimeMs ? { lifetimeMs } : {}),
+    ...(keepFinishedMs ? { keepFinishedMs } : {}),
+  });
 
 describe('Nextcloud Login Flow v2', () => {
   it('waits for the person, then keeps the app password in core and tells only server and login', async () => {
@@ -49,6 +54,18 @@ describe('Nextcloud Login Flow v2', () => {
     expect(granted).toMatchObject({ state: 'granted', server: server.url, loginName: 'anna' });
     expect(JSON.stringify(granted)).not.toContain('app-password-from-nextcloud');
     expect(manager.secret(started.flowId)).toBe('app-password-from-nextcloud');
+  });
+
+  it('forgets a finished flow, and a granted one’s app password, once it has been kept long enough', async () => {
+    const server = await nextcloud();
+    const manager = flows(undefined, 300);
+    const started = await manager.start(server.url, trust);
+    server.grant('anna', 'app-password-from-nextcloud');
+    await manager.status(started.flowId, started.version);
+    expect(manager.secret(started.flowId)).toBe('app-password-from-nextcloud');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(() => manager.secret(started.flowId)).toThrow(/no longer known/);
+    await expect(manager.status(started.flowId)).rejects.toThrow(/no longer known/);
   });
 
   it('cancel stops polling; an expired flow says so; neither yields a password', async () => {
