@@ -2,7 +2,7 @@ import en from '../../src/shared/i18n/locales/en.json';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
-import { stepScreenshot } from './wizard';
+import { expectStep, next, stepScreenshot } from './wizard';
 
 // The wizard pre-filled from an IT profile the person chooses or drops; core validates it first.
 
@@ -26,11 +26,12 @@ const profile = {
       },
       username: '{email}',
       caPem: rig.caPem,
+      pec: true,
     },
   ],
 };
 
-test('an IT profile chosen as a file pre-fills the sign-in, and the account checks out', async ({
+test('an IT profile chosen as a file pre-fills the sign-in; the account checks out and is saved as the PEC box the profile says', async ({
   app,
 }, testInfo) => {
   await app.getByRole('navigation').getByRole('button', { name: en.nav.add }).click();
@@ -58,6 +59,19 @@ test('an IT profile chosen as a file pre-fills the sign-in, and the account chec
     en.verify.summary.allOk_other.replace('{{count}}', '3'),
     { timeout: 15_000 },
   );
+
+  // The profile's servers are a PEC box: the save step says so already, and the saved card offers the test.
+  await next(app);
+  await expectStep(app, 'choose');
+  await next(app);
+  await expectStep(app, 'save');
+  await expect(app.getByLabel(en.accounts.save.pec)).toBeChecked();
+  await expectAccessible(app, 'save step with the PEC choice');
+  await app.getByRole('button', { name: en.accounts.save.submit }).click();
+  await expect(app.getByTestId('account-saved')).toContainText(en.accounts.save.saved, { timeout: 15_000 });
+  await app.getByRole('button', { name: en.wizard.showAccounts }).click();
+  const card = app.getByTestId('account-card').filter({ hasText: anna.email });
+  await expect(card.getByTestId('pec-test')).toBeVisible();
 });
 
 test('a dropped profile with a password in it is refused, with where the problem is', async ({ app }) => {

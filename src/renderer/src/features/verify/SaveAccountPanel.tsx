@@ -18,6 +18,8 @@ interface Props {
   lifetimeDays: number | null;
   credentialFacts?: Record<string, { kind: CredentialKind; lifetimeDays: number | null }>;
   selection?: AccountSelection | undefined;
+  /** Ticked at first (an IT profile said so); asked only without a catalog provider, which knows. */
+  pec?: boolean;
   onSaved: (account: AccountSummary) => void;
 }
 
@@ -32,6 +34,7 @@ export function SaveAccountPanel(props: Props) {
   const [lifetime, setLifetime] = useState(lifetimeDays === null ? '' : String(lifetimeDays));
   const today = new Date().toISOString().slice(0, 10);
   const [createdOn, setCreatedOn] = useState(today);
+  const [pec, setPec] = useState(props.pec === true);
   const [state, setState] = useState<{ phase: 'idle' | 'saving' } | { phase: 'error'; error: WireError }>({
     phase: 'idle',
   });
@@ -56,6 +59,7 @@ export function SaveAccountPanel(props: Props) {
         ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
         ...(props.credentialFacts ? { credentialFacts: props.credentialFacts } : {}),
         ...(props.selection ? { selection: props.selection } : {}),
+        ...(pec && !providerId ? { pec: true } : {}),
       });
       onSaved(saved);
     } catch (error) {
@@ -109,6 +113,22 @@ export function SaveAccountPanel(props: Props) {
           />
           <p id="save-created-hint" className="hint">
             {t('accounts.save.createdHint')}
+          </p>
+        </div>
+      )}
+      {!providerId && (
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={pec}
+              aria-describedby="save-pec-hint"
+              onChange={(event) => setPec(event.target.checked)}
+            />{' '}
+            {t('accounts.save.pec')}
+          </label>
+          <p id="save-pec-hint" className="hint">
+            {t('accounts.save.pecHint')}
           </p>
         </div>
       )}

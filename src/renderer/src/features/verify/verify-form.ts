@@ -50,6 +50,8 @@ export interface VerifyForm {
   trust?: { name: string; pem: string };
   /** Server certificates the person confirmed by fingerprint, from an earlier result. */
   pinned: { sha256: string; pem: string }[];
+  /** An Italian certified-mail box, as an IT profile said; the save step lets the person say so too. */
+  pec?: boolean;
 }
 
 /** Standard ports (RFC 8314 for implicit TLS, RFC 6409 submission, RFC 3501 IMAP with STARTTLS). */

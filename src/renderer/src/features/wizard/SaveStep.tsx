@@ -54,6 +54,7 @@ export function SaveStep({
         lifetimeDays={lifetimeOf(mainKind ?? 'app-password')}
         credentialFacts={credentialFacts}
         selection={selection}
+        pec={form.pec === true}
         onSaved={onSaved}
       />
       <StepActions onBack={onBack} />

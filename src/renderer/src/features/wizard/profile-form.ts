@@ -29,6 +29,7 @@ export function formFromTemplate(template: ProfileAccountPreview, email: string,
     carddav: url('carddav'),
     webdav: { ...url('webdav'), writeTest: false },
     ...(template.caPem ? { trust: { name: 'profile CA', pem: template.caPem } } : {}),
+    ...(template.pec ? { pec: true } : {}),
   };
 }
 

@@ -25,6 +25,11 @@ describe('the sign-in form from a profile template', () => {
     });
     expect(form.caldav.enabled).toBe(false);
     expect(form.password).toBe('');
+    expect(form.pec).toBeUndefined();
+  });
+
+  it('carries a PEC template on to the save step', () => {
+    expect(formFromTemplate({ ...template, pec: true }, 'anna@studio.example', 'arossi').pec).toBe(true);
   });
 
   it('asks for a login only when the template uses one', () => {
