@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { storagePoint } from './crash-points';
+
+/** A save's temp file older than this was left by a save that died before its rename: no save takes that long. */
+const STALE_TEMP_MS = 60 * 60_000;
 
 /**
  * Replaces `path` with `data` so that a reader, or a crash at any instant, sees the old file or the new one,
@@ -28,6 +31,21 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw error;
   }
   await syncDirectory(dir);
+  await removeStaleTemps(dir, basename(path));
+}
+
+/** Temp files of earlier saves of the same file that were killed before their rename (best effort). */
+async function removeStaleTemps(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  const entries = await readdir(dir).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+    const file = join(dir, entry);
+    const info = await stat(file).catch(() => null);
+    // Younger ones may belong to a save under way in another process: its rename must still find it.
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS)
+      await rm(file, { force: true }).catch(() => undefined);
+  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {
