@@ -1,6 +1,8 @@
 // The Electron main process: lifecycle only. Everything with logic lives in core; each concern has its file.
 import { app } from 'electron';
 import { createCore } from '@core/core';
+import { resolveLanguage } from '@shared/i18n/languages';
+import { createTranslator } from '@shared/i18n/translator';
 import { currentDataDir } from '@core/paths/data-dir';
 import { resumeRotations } from '@core/rotation/rotate-credential';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
@@ -23,13 +25,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => showMainWindow());
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const core = createCore({ dataDir: app.getPath('userData'), appRoot: app.getAppPath() });
     hardenSessions();
     registerAppProtocol();
     registerIpc(core);
-    installMenu();
-    createTray();
+    // The menu and the tray speak the language the window starts in (a change in Settings applies at the next start).
+    const { language } = await core.settings.read().catch(() => ({ language: 'auto' as const }));
+    const t = await createTranslator(
+      resolveLanguage(language, [app.getLocale(), ...app.getPreferredSystemLanguages()]),
+    );
+    installMenu(t);
+    createTray(t);
     // Started at login: stay in the tray until the person opens the window.
     const atLogin =
       process.argv.includes('--hidden') ||

@@ -1,22 +1,24 @@
 import { app, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { TFunction } from 'i18next';
 import { showMainWindow, showProfileImport } from './window';
 
-export function installMenu(): void {
+/** Ponte's own entries in the person's language; the standard ones (Edit, zoom, Quit) Electron translates. */
+export function installMenu(t: TFunction): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
-      label: 'File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Show Ponte', accelerator: 'CmdOrCtrl+1', click: showMainWindow },
-        { label: 'Import IT profile…', accelerator: 'CmdOrCtrl+O', click: showProfileImport },
+        { label: t('menu.show'), accelerator: 'CmdOrCtrl+1', click: showMainWindow },
+        { label: t('menu.importProfile'), accelerator: 'CmdOrCtrl+O', click: showProfileImport },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: t('menu.view'),
       submenu: [
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -33,7 +35,7 @@ export function installMenu(): void {
       role: 'help',
       submenu: [
         {
-          label: 'About Ponte',
+          label: t('menu.about'),
           click: () =>
             void dialog.showMessageBox({
               type: 'info',

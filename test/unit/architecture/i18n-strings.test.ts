@@ -28,7 +28,11 @@ function staticKeys(file: string): string[] {
 }
 
 describe('texts people read come from the locale files', () => {
-  const sources = [...files('src/renderer/src', /\.tsx?$/), ...files('src/cli', /\.ts$/)];
+  const sources = [
+    ...files('src/renderer/src', /\.tsx?$/),
+    ...files('src/cli', /\.ts$/),
+    ...files('src/main', /\.ts$/),
+  ];
 
   it.each(sources)(
     '%s uses only keys that exist in English (and so, by the locale test, everywhere)',
@@ -36,6 +40,11 @@ describe('texts people read come from the locale files', () => {
       expect(staticKeys(file).filter((key) => !known.has(key))).toEqual([]);
     },
   );
+
+  it.each(files('src/main', /\.ts$/))('%s gives its menus no hard-coded words', (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    expect([...text.matchAll(/\blabel:\s*'([^']*[A-Za-z][^']*)'/g)].map((match) => match[1])).toEqual([]);
+  });
 
   it.each(files('src/renderer/src', /\.tsx$/))('%s has no hard-coded words in its markup', (file) => {
     const source = ts.createSourceFile(
