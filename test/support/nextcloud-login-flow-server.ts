@@ -14,6 +14,8 @@ export interface LoginFlowServer {
   /** User-Agent of each start request (Nextcloud names the app password after it). */
   startAgents: string[];
   pollCount(): number;
+  /** The next `count` polls get their connection cut, as a network blip would. */
+  dropPolls(count: number): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
   const startAgents: string[] = [];
   let granted: { loginName: string; appPassword: string } | null = null;
   let polls = 0;
+  let toDrop = 0;
   let url = '';
 
   const server = createServer({ cert: options.certPem, key: options.keyPem }, (request, response) => {
@@ -49,6 +52,11 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
       }
       if (request.method === 'POST' && request.url === '/login/v2/poll') {
         polls += 1;
+        if (toDrop > 0) {
+          toDrop -= 1;
+          request.socket.destroy();
+          return;
+        }
         if (new URLSearchParams(body).get('token') !== token || !granted) return json(404, []);
         const credentials = { server: url, ...granted };
         // Handed out once, as Nextcloud does.
@@ -67,6 +75,9 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
     },
     startAgents,
     pollCount: () => polls,
+    dropPolls: (count) => {
+      toDrop = count;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -27,6 +27,17 @@ export interface LoginFlowRequestOptions {
   userAgent: string;
 }
 
+/** The server could not be reached at all (no answer): unlike a wrong answer, worth trying again soon. */
+export class LoginFlowUnreachable extends PonteError {
+  constructor(origin: string, reason: string) {
+    super(
+      'LOGIN_FLOW_FAILED',
+      `Could not reach ${origin}: ${reason}.`,
+      'Check the server address and your connection, then try again.',
+    );
+  }
+}
+
 const startAnswer = z.object({
   poll: z.object({ token: z.string().min(1).max(512), endpoint: z.string().url() }),
   login: z.string().url(),
@@ -136,11 +147,7 @@ async function postJson(
     if (error instanceof PonteError) throw error;
     if (options.signal.aborted) throw new PonteError('LOGIN_FLOW_FAILED', 'The sign-in was cancelled.');
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new PonteError(
-      'LOGIN_FLOW_FAILED',
-      `Could not reach ${new URL(url).origin}: ${cause?.code ?? cause?.message ?? String(error)}.`,
-      'Check the server address and your connection, then try again.',
-    );
+    throw new LoginFlowUnreachable(new URL(url).origin, cause?.code ?? cause?.message ?? String(error));
   } finally {
     await dispatcher.destroy();
   }

@@ -3,7 +3,12 @@ import type { LoginFlowStatus } from '@shared/models';
 import { waitForNews } from '../async/wait-for-news';
 import { PonteError } from '../errors/ponte-error';
 import type { TrustSettings } from '../verify/tls-trust';
-import { type LoginFlowStart, pollLoginFlow, startLoginFlow } from './login-flow-client';
+import {
+  type LoginFlowStart,
+  LoginFlowUnreachable,
+  pollLoginFlow,
+  startLoginFlow,
+} from './login-flow-client';
 
 interface Flow {
   status: LoginFlowStatus;
@@ -24,6 +29,8 @@ export interface LoginFlowsOptions {
    * then it is forgotten, so a password nobody used does not stay in memory for the rest of the session.
    */
   keepFinishedMs?: number;
+  /** A poll that cannot reach the server is tried again (a network blip) until it has failed this long. */
+  unreachableMs?: number;
 }
 
 const MAX_WAIT_MS = 15_000;
@@ -86,6 +93,7 @@ export class LoginFlows {
   private async pollUntilDone(flow: Flow, started: LoginFlowStart, trust: TrustSettings): Promise<void> {
     const deadline = Date.now() + (this.options.lifetimeMs ?? 20 * 60_000);
     const interval = this.options.pollIntervalMs ?? 2_000;
+    let unreachableSince: number | undefined;
     while (flow.status.state === 'waiting') {
       if (Date.now() >= deadline) {
         this.update(flow, { state: 'expired' });
@@ -99,6 +107,7 @@ export class LoginFlows {
           signal: flow.controller.signal,
           userAgent: this.options.userAgent,
         });
+        unreachableSince = undefined;
         if (credentials) {
           flow.appPassword = credentials.appPassword;
           this.update(flow, {
@@ -109,7 +118,13 @@ export class LoginFlows {
         }
       } catch (error) {
         if (flow.status.state !== 'waiting') return;
-        // The server answered something that is not Login Flow v2: polling again would not help.
+        if (error instanceof LoginFlowUnreachable) {
+          // Wi-Fi changing, a laptop lid: keep polling for a while before calling it failed.
+          unreachableSince ??= Date.now();
+          if (Date.now() - unreachableSince < (this.options.unreachableMs ?? 60_000)) continue;
+        }
+        // The server answered something that is not Login Flow v2 (or stayed out of reach): polling again
+        // would not help.
         this.update(flow, {
           state: 'failed',
           detail: error instanceof Error ? error.message : String(error),

@@ -28,12 +28,13 @@ async function nextcloud(options: { loginUrlOrigin?: string; refuseStart?: boole
   return server;
 }
 
-const flows = (lifetimeMs?: number, keepFinishedMs?: number) =>
+const flows = (lifetimeMs?: number, keepFinishedMs?: number, unreachableMs?: number) =>
   new LoginFlows({
     userAgent: 'Ponte (test-pc)',
     pollIntervalMs: 20,
     ...(lifetimeMs ? { lifetimeMs } : {}),
     ...(keepFinishedMs ? { keepFinishedMs } : {}),
+    ...(unreachableMs ? { unreachableMs } : {}),
   });
 
 describe('Nextcloud Login Flow v2', () => {
@@ -66,6 +67,26 @@ describe('Nextcloud Login Flow v2', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(() => manager.secret(started.flowId)).toThrow(/no longer known/);
     await expect(manager.status(started.flowId)).rejects.toThrow(/no longer known/);
+  });
+
+  it('a network blip while waiting is polled through; a server gone for good ends the flow as failed', async () => {
+    const server = await nextcloud();
+    // Unreachable for 2 s at most; five cut polls take a fraction of that.
+    const manager = flows(undefined, undefined, 2_000);
+    const started = await manager.start(server.url, trust);
+    server.dropPolls(5);
+    await expect.poll(() => server.pollCount(), { timeout: 5_000 }).toBeGreaterThan(7);
+    expect((await manager.status(started.flowId)).state).toBe('waiting');
+    server.grant('anna', 'app-password-from-nextcloud');
+    await expect.poll(async () => (await manager.status(started.flowId)).state).toBe('granted');
+
+    const gone = await nextcloud();
+    const second = await manager.start(gone.url, trust);
+    await gone.close();
+    await expect
+      .poll(async () => (await manager.status(second.flowId)).state, { timeout: 10_000 })
+      .toBe('failed');
+    expect((await manager.status(second.flowId)).detail).toMatch(/Could not reach/);
   });
 
   it('cancel stops polling; an expired flow says so; neither yields a password', async () => {
