@@ -1,14 +1,12 @@
 // The Electron main process: lifecycle only. Everything with logic lives in core; each concern has its file.
 import { app } from 'electron';
 import { createCore } from '@core/core';
-import { resolveLanguage } from '@shared/i18n/languages';
-import { createTranslator } from '@shared/i18n/translator';
 import { currentDataDir } from '@core/paths/data-dir';
 import { resumeRotations } from '@core/rotation/rotate-credential';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';
-import { installMenu } from './menu';
+import { applyLanguage } from './host-language';
 import { hardenSessions, hardenWebContents } from './security';
 import { startReminders } from './reminders';
 import { createTray } from './tray';
@@ -30,13 +28,10 @@ if (!app.requestSingleInstanceLock()) {
     hardenSessions();
     registerAppProtocol();
     registerIpc(core);
-    // The menu and the tray speak the language the window starts in (a change in Settings applies at the next start).
+    // The menu and the tray speak the window's language, and follow it when Settings changes it.
     const { language } = await core.settings.read().catch(() => ({ language: 'auto' as const }));
-    const t = await createTranslator(
-      resolveLanguage(language, [app.getLocale(), ...app.getPreferredSystemLanguages()]),
-    );
-    installMenu(t);
-    createTray(t);
+    createTray();
+    await applyLanguage(language);
     // Started at login: stay in the tray until the person opens the window.
     const atLogin =
       process.argv.includes('--hidden') ||

@@ -66,7 +66,9 @@ export function createHandlers(core: Core, host: Host): Handlers {
           );
         }
       }
-      return core.settings.update(changes);
+      const saved = await core.settings.update(changes);
+      if (changes.language !== undefined) host.languageChanged?.(saved.language);
+      return saved;
     },
     'accounts:list': () => summarizeAll(core),
     'accounts:add': async ({ password, loginFlowId, passwords, ...input }) =>

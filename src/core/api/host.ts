@@ -1,3 +1,5 @@
+import type { Settings } from '@shared/models';
+
 /** What the front end hosting core provides: the desktop app and the browser preview differ here only. */
 export interface Host {
   shell: 'electron' | 'browser';
@@ -11,4 +13,6 @@ export interface Host {
   openExternal(url: string): Promise<void>;
   /** Makes Ponte start (hidden in the tray) at login, or not; the setting itself is core's. */
   setStartAtLogin(enabled: boolean): Promise<void>;
+  /** Told once a new language is saved, so what the host shows itself (menu, tray) follows the window. */
+  languageChanged?(language: Settings['language']): void;
 }

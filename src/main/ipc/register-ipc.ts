@@ -7,6 +7,7 @@ import type { Core } from '@core/core';
 import { UI_ORIGIN } from '../paths';
 import { isMainWindowContents } from '../window';
 import { setStartAtLogin } from '../start-at-login';
+import { applyLanguage } from '../host-language';
 import { isTrustedSender } from './trusted-sender';
 
 /** One handler per contract channel; input validation and error envelopes happen in core's dispatch. */
@@ -19,6 +20,7 @@ export function registerIpc(core: Core): void {
     runningElectron: process.versions.electron,
     openExternal: (url) => shell.openExternal(url),
     setStartAtLogin,
+    languageChanged: (language) => void applyLanguage(language),
   });
   for (const channel of CHANNELS) {
     ipcMain.removeHandler(channel);

@@ -11,6 +11,7 @@ import type { SecretStore } from '@core/secrets/secret-store';
 let dir: string;
 let handlers: Handlers;
 const opened: string[] = [];
+const languages: string[] = [];
 
 // These calls never touch secrets; a store that fails loudly proves it.
 const unusedSecrets: SecretStore = {
@@ -22,6 +23,7 @@ const unusedSecrets: SecretStore = {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-dispatch-'));
   opened.length = 0;
+  languages.length = 0;
   handlers = createHandlers(
     createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
     {
@@ -31,6 +33,7 @@ beforeEach(async () => {
       appRoot: dir,
       openExternal: async (url) => void opened.push(url),
       setStartAtLogin: async () => undefined,
+      languageChanged: (language) => void languages.push(language),
     },
   );
 });
@@ -55,6 +58,10 @@ describe('dispatch', () => {
       value: expected,
     });
     expect(await dispatch(handlers, 'settings:get', undefined)).toEqual({ ok: true, value: expected });
+    // The desktop app's menu and tray follow the window's language; other settings do not disturb them.
+    expect(languages).toEqual(['it']);
+    await dispatch(handlers, 'settings:update', { reminderDays: [7] });
+    expect(languages).toEqual(['it']);
   });
 
   it('a setting an IT profile locked cannot be changed from the window; the others can', async () => {
