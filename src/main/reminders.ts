@@ -1,10 +1,9 @@
-import { app, Notification, powerMonitor } from 'electron';
+import { Notification, powerMonitor } from 'electron';
 import { checkAllAccounts } from '@core/accounts/health-check';
 import type { Core } from '@core/core';
 import type { Reminder } from '@core/reminders/due-reminders';
 import { reminderText, runReminders } from '@core/reminders/reminder-service';
-import { resolveLanguage } from '@shared/i18n/languages';
-import { createTranslator } from '@shared/i18n/translator';
+import { appTranslator } from './host-language';
 import { showAttention } from './tray';
 import { showMainWindow, showRotation } from './window';
 
@@ -25,9 +24,7 @@ export function startReminders(core: Core): void {
       await checkAllAccounts(core.accounts).catch(() => undefined);
     }
     const { language } = await core.settings.read();
-    const t = await createTranslator(
-      resolveLanguage(language, [app.getLocale(), ...app.getPreferredSystemLanguages()]),
-    );
+    const t = await appTranslator(language);
     const notify = (reminder: Reminder): void => {
       if (!Notification.isSupported()) throw new Error('notifications are not available');
       const notification = new Notification(reminderText(reminder, t));

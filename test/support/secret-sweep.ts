@@ -10,18 +10,22 @@ export interface TestSecret {
   password: string;
 }
 
-/** The password as typed, URL-encoded, and inside the Basic and SASL PLAIN credentials sent on the wire. */
+/**
+ * The password as typed, URL-encoded, and as it crosses the wire: alone in base64 (AUTH LOGIN), and inside the
+ * Basic and SASL PLAIN credentials.
+ */
 export function secretForms({ login, password }: TestSecret): string[] {
   return [
     password,
     encodeURIComponent(password),
+    Buffer.from(password).toString('base64'),
     Buffer.from(`${login}:${password}`).toString('base64'),
     Buffer.from(`\0${login}\0${password}`).toString('base64'),
   ];
 }
 
 /** True when `text` holds one of the secrets in one of its forms. */
-export const holdsSecret = (text: string, secrets: readonly TestSecret[]): boolean =>
+const holdsSecret = (text: string, secrets: readonly TestSecret[]): boolean =>
   secrets.some((secret) => secretForms(secret).some((form) => text.includes(form)));
 
 /** The names of the texts (outputs, logs, responses) that hold one of the secrets. */

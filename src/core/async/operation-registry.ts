@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WireError } from '@shared/error-codes';
 import { PonteError, toWireError } from '../errors/ponte-error';
+import { forgetFinished } from './forget-finished';
 import { waitForNews } from './wait-for-news';
 
 /** What every long operation the UI follows carries: its id, a version bumped on each change, done. */
@@ -79,11 +80,7 @@ export class OperationRegistry<S extends OperationState> {
   }
 
   private forgetOld(): void {
-    const now = Date.now();
-    for (const [id, entry] of this.entries) {
-      if (entry.finishedAt !== undefined && now - entry.finishedAt > KEEP_FINISHED_MS)
-        this.entries.delete(id);
-    }
+    forgetFinished(this.entries, KEEP_FINISHED_MS);
   }
 }
 

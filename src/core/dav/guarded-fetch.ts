@@ -3,12 +3,15 @@ import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import type { ServiceKind } from '@shared/verify';
 import type { AdapterContext } from '../verify/service-target';
 import { tlsOptions } from '../verify/tls-trust';
-import { VerifyFailure } from '../verify/verify-failure';
+import { oversizedAnswer, VerifyFailure } from '../verify/verify-failure';
 import { isConfirmedHost, requireHttps } from './host-policy';
 
 const MAX_REDIRECTS = 5;
-/** A PROPFIND on a home with hundreds of collections is well under 1 MiB; a hostile one may be endless. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * A PROPFIND on a home with hundreds of collections is well under 1 MiB; a hostile one may be endless. The
+ * WebDAV client's agents (guarded-agents.ts) hold its answers to the same bound.
+ */
+export const MAX_DAV_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export interface SeenResponse {
   method: string;
@@ -93,6 +96,12 @@ export function createGuardedFetch(service: ServiceKind, origin: URL, context: A
       seen.push({ method, status: response.status, isXml: /xml/i.test(contentType) });
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || location === null) {
+        if (callerFollows) {
+          // tsdav's well-known probe reads only the status and Location, never the body: left unread, a large
+          // one would hold the connection (and the next request behind it) until the check timed out.
+          await response.body?.cancel();
+          return new Response(null, { status: response.status });
+        }
         return boundedResponse(response);
       }
       const next = new URL(location, url);
@@ -140,7 +149,7 @@ function trackingConnector(sockets: Set<Socket>, context: AdapterContext): build
   };
 }
 
-/** The same response, whose body errors out past MAX_BODY_BYTES instead of filling memory. */
+/** The same response, whose body errors out past MAX_DAV_RESPONSE_BYTES instead of filling memory. */
 function boundedResponse(response: UndiciResponse): Response {
   const init = {
     status: response.status,
@@ -155,8 +164,8 @@ function boundedResponse(response: UndiciResponse): Response {
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         total += chunk.byteLength;
-        if (total > MAX_BODY_BYTES) {
-          controller.error(new VerifyFailure('PROTOCOL_ERROR', 'The server sent an oversized response.'));
+        if (total > MAX_DAV_RESPONSE_BYTES) {
+          controller.error(oversizedAnswer());
           return;
         }
         controller.enqueue(chunk);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginFlowStatus } from '@shared/models';
+import { forgetFinished } from '../async/forget-finished';
 import { waitForNews } from '../async/wait-for-news';
 import { PonteError } from '../errors/ponte-error';
 import type { TrustSettings } from '../verify/tls-trust';
@@ -142,11 +143,7 @@ export class LoginFlows {
   }
 
   private forgetOld(): void {
-    const keep = this.options.keepFinishedMs ?? 30 * 60_000;
-    const now = Date.now();
-    for (const [id, flow] of this.flows) {
-      if (flow.finishedAt !== undefined && now - flow.finishedAt > keep) this.flows.delete(id);
-    }
+    forgetFinished(this.flows, this.options.keepFinishedMs ?? 30 * 60_000);
   }
 
   private update(flow: Flow, change: Partial<LoginFlowStatus>): void {

@@ -2,7 +2,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { MailEndpoint } from '@shared/verify';
 import type { Credential, Timeouts } from '../verify/service-target';
 import type { TrustSettings } from '../verify/tls-trust';
-import { VerifyFailure } from '../verify/verify-failure';
+import { oversizedAnswer } from '../verify/verify-failure';
 import { smtpOptions } from './smtp-options';
 
 /** Replies are short lines: a check or a test PEC receives a few KB in one connection. */
@@ -38,7 +38,7 @@ export async function openSmtpSession(
   });
   broken.catch(() => undefined);
   countReceived(connection, () => {
-    fail(new VerifyFailure('PROTOCOL_ERROR', 'The server sent an oversized answer.'));
+    fail(oversizedAnswer());
     connection.close();
   });
   const step = (run: (done: (error?: Error | null) => void) => void): Promise<void> =>

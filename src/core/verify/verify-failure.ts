@@ -16,3 +16,7 @@ export class VerifyFailure extends Error {
     super(message);
   }
 }
+
+/** A server whose answer passed the size Ponte reads: a broken or hostile one, stopped before memory fills. */
+export const oversizedAnswer = (): VerifyFailure =>
+  new VerifyFailure('PROTOCOL_ERROR', 'The server sent an oversized answer.');

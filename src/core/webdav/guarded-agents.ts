@@ -4,7 +4,8 @@ import type { Duplex } from 'node:stream';
 import { isConfirmedHost } from '../dav/host-policy';
 import type { AdapterContext } from '../verify/service-target';
 import { tlsOptions } from '../verify/tls-trust';
-import { VerifyFailure } from '../verify/verify-failure';
+import { oversizedAnswer, VerifyFailure } from '../verify/verify-failure';
+import { MAX_DAV_RESPONSE_BYTES } from '../dav/guarded-fetch';
 
 /**
  * The webdav client sends its Basic header on every request and lets node-fetch follow redirects, so the
@@ -19,17 +20,12 @@ export interface GuardedAgents {
 
 type ConnectArgs = Parameters<HttpsAgent['createConnection']>;
 
-/**
- * A listing or quota answer is well under 1 MiB. The webdav client reads a whole body into memory and parses
- * it in one go (a 100 MB PROPFIND answer took 800 MB and blocked the process for 8 s), so a hostile server's
- * answer is cut off here.
- */
-export const MAX_WEBDAV_RESPONSE_BYTES = 16 * 1024 * 1024;
-
 export function createGuardedAgents(
   origin: URL,
   context: AdapterContext,
-  maxResponseBytes = MAX_WEBDAV_RESPONSE_BYTES,
+  // The webdav client reads a whole body and parses it in one go (a 100 MB PROPFIND answer took 800 MB and
+  // blocked the process for 8 s): each answer is cut off at the same bound as tsdav's.
+  maxResponseBytes = MAX_DAV_RESPONSE_BYTES,
 ): GuardedAgents {
   let refused: VerifyFailure | undefined;
   const refuse = (failure: VerifyFailure): never => {
@@ -45,7 +41,7 @@ export function createGuardedAgents(
       const total = (received.get(socket) ?? 0) + chunk.length;
       received.set(socket, total);
       if (total > maxResponseBytes) {
-        refused ??= new VerifyFailure('PROTOCOL_ERROR', 'The server sent an oversized response.');
+        refused ??= oversizedAnswer();
         socket.destroy(refused);
       }
     });

@@ -244,7 +244,7 @@ describe('archiveMailbox and a message too large to hold', () => {
     expect(report.failed).toEqual([
       expect.objectContaining({
         folder: 'INBOX',
-        reason: 'larger than the 64 KB Ponte archives; it stays on the server',
+        reason: 'larger than the 66 kB Ponte archives; it stays on the server',
       }),
     ]);
     expect(await subjectsIn('INBOX')).toEqual(['enorme', 'recente']);

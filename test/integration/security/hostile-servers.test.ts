@@ -12,7 +12,7 @@ import {
   startRedirectLoop,
 } from '../../support/hostile-servers';
 import { type IssuedCertificate, issueCertificate } from '../../support/test-certificates';
-import { rigUser } from '../verify/rig-targets';
+import { loopbackTarget, rigUser } from '../verify/rig-targets';
 
 // Servers that attack the client, on loopback with certificates from the rig's CA (so TLS is verified as
 // always): each check must end within its time bound with the right code, keep memory bounded, and leave the
@@ -43,21 +43,11 @@ async function started(server: Promise<FakeServer>): Promise<FakeServer> {
   return ready;
 }
 
-const imapAt = (port: number): ServiceTarget => ({
-  service: 'imap',
-  endpoint: { host: '127.0.0.1', port, security: 'tls' },
-  credential,
-});
-const smtpAt = (port: number): ServiceTarget => ({
-  service: 'smtp',
-  endpoint: { host: '127.0.0.1', port, security: 'tls' },
-  credential,
-});
-const davAt = (service: 'caldav' | 'carddav' | 'webdav', port: number): ServiceTarget => ({
-  service,
-  url: `https://127.0.0.1:${port}/dav/`,
-  credential,
-});
+const imapAt = (port: number): ServiceTarget => loopbackTarget('imap', port, credential);
+const smtpAt = (port: number): ServiceTarget => loopbackTarget('smtp', port, credential);
+/** Calendars, contacts and files, all at one DAV server. */
+const allDavAt = (port: number): ServiceTarget[] =>
+  (['caldav', 'carddav', 'webdav'] as const).map((service) => loopbackTarget(service, port, credential));
 
 interface Measured {
   results: ServiceResult[];
@@ -106,7 +96,7 @@ describe('hostile servers: each check ends in its bounds, memory stays bounded, 
     const dav = await started(
       startDripServer(cert, `HTTP/1.1 207 Multi-Status\r\nX-Slow: ${'a'.repeat(500)}`, 200),
     );
-    const run = await measured([imapAt(imap.port), davAt('webdav', dav.port)]);
+    const run = await measured([imapAt(imap.port), loopbackTarget('webdav', dav.port, credential)]);
     expect(codes(run.results)).toEqual(['TIMEOUT', 'TIMEOUT']);
     expect(run.ms).toBeLessThan(CEILING_MS + 1_000);
     await expect.poll(() => imap.openConnections() + dav.openConnections(), { timeout: 3_000 }).toBe(0);
@@ -131,11 +121,7 @@ describe('hostile servers: each check ends in its bounds, memory stays bounded, 
 
   it('a 100 MB PROPFIND answer → PROTOCOL_ERROR for calendars, contacts and files, memory bounded', async () => {
     const server = await started(startHugeMultistatus(cert, 100 * MB));
-    const run = await measured([
-      davAt('caldav', server.port),
-      davAt('carddav', server.port),
-      davAt('webdav', server.port),
-    ]);
+    const run = await measured(allDavAt(server.port));
     expect(codes(run.results)).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
     expect(run.ms).toBeLessThan(CEILING_MS);
     expect(run.memoryGrowthMb).toBeLessThan(160);
@@ -144,11 +130,7 @@ describe('hostile servers: each check ends in its bounds, memory stays bounded, 
 
   it('a redirect loop → PROTOCOL_ERROR after a bounded number of hops', async () => {
     const server = await started(startRedirectLoop(cert));
-    const run = await measured([
-      davAt('caldav', server.port),
-      davAt('carddav', server.port),
-      davAt('webdav', server.port),
-    ]);
+    const run = await measured(allDavAt(server.port));
     expect(codes(run.results)).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
     expect(run.ms).toBeLessThan(CEILING_MS);
   });

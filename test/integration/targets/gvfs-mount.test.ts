@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from 'webdav';
 import { mountPlan } from '@core/targets/mount/mount-plan';
 import { runPlanSteps } from '@core/targets/run-plan';
-import { processesMentioning } from '../../rig/proc-scan';
+import { sampleProcesses } from '../../support/secret-sweep';
 import { startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { rigUser } from '../verify/rig-targets';
@@ -46,20 +46,18 @@ describe('GVfs drive mount on the rig (Linux)', () => {
     const plan = mountPlan('linux', { url: anna.webdavUrl, username: anna.login, label: 'Rig drive', home });
     const seen: string[] = [];
     // While gio runs, sample every process's command line and environment for the password.
-    let leaked = false;
-    const sampler = setInterval(() => {
-      if (processesMentioning(anna.password).length > 0) leaked = true;
-    }, 20);
+    const sampler = sampleProcesses([anna]);
+    let leaks: string[] = [];
     try {
       await runPlanSteps(plan.steps, {
         password: anna.password,
         onStep: (step) => seen.push(step.kind),
       });
     } finally {
-      clearInterval(sampler);
+      leaks = sampler.stop().leaks;
     }
     expect(seen).toEqual(['require', 'require', 'run', 'add-line']);
-    expect(leaked).toBe(false);
+    expect(leaks).toEqual([]);
 
     const listing = await run('gio', ['list', plan.location]);
     expect(listing.stdout.split('\n')).toContain(name);

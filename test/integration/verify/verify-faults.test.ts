@@ -15,8 +15,10 @@ import {
   startSmtpWithoutStarttls,
   startTlsServer,
 } from '../../support/fake-servers';
+import { secretForms } from '../../support/secret-sweep';
 import { issueCertificate } from '../../support/test-certificates';
-import { rigTargets, rigUser } from './rig-targets';
+import { loopbackTarget, rigTargets, rigUser } from './rig-targets';
+import { SERVICE_KINDS } from '../../../src/shared/verify';
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
@@ -24,36 +26,18 @@ const trust = { caPem: rig.caPem };
 const credential = { username: anna.login, password: anna.password };
 
 /** The five services of a user, all pointed at one host:port (a fake server or a closed port). */
-function allAt(port: number, security: 'tls' | 'starttls' = 'tls'): ServiceTarget[] {
-  const endpoint = { host: '127.0.0.1', port, security };
-  const url = `https://127.0.0.1:${port}/`;
-  return [
-    { service: 'imap', endpoint, credential },
-    { service: 'smtp', endpoint, credential },
-    { service: 'caldav', url, credential },
-    { service: 'carddav', url, credential },
-    { service: 'webdav', url, credential },
-  ];
-}
+const allAt = (port: number): ServiceTarget[] =>
+  SERVICE_KINDS.map((service) => loopbackTarget(service, port, credential));
 
 const codes = (results: { service: string; code: string | null }[]): [string, string | null][] =>
   results.map((r) => [r.service, r.code]);
 
-const everyService = (code: string): [string, string][] =>
-  ['imap', 'smtp', 'caldav', 'carddav', 'webdav'].map((service) => [service, code]);
+const everyService = (code: string): [string, string][] => SERVICE_KINDS.map((service) => [service, code]);
 
 async function closedPort(): Promise<number> {
   const server = await startSilentServer();
   await server.close();
   return server.port;
-}
-
-function secretForms(secret: string): string[] {
-  return [
-    secret,
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(`\0${anna.login}\0${secret}`).toString('base64'),
-  ];
 }
 
 describe('verifyServices reports each fault with its own code', () => {
@@ -123,7 +107,7 @@ describe('STARTTLS is mandatory: no password over plaintext', () => {
     expect(imap.acceptedConnections()).toBe(1);
     // The greeting already says "no STARTTLS": imapflow stops there and sends nothing at all.
     const wire = imap.received().toString('latin1');
-    for (const form of secretForms(anna.password)) expect(wire).not.toContain(form);
+    for (const form of secretForms(anna)) expect(wire).not.toContain(form);
     expect(wire).not.toMatch(/LOGIN|AUTHENTICATE/i);
   });
 
@@ -136,7 +120,7 @@ describe('STARTTLS is mandatory: no password over plaintext', () => {
     expect(result?.code).toBe('TLS_REQUIRED_NOT_OFFERED');
     const wire = smtp.received().toString('latin1');
     expect(wire).toMatch(/EHLO/);
-    for (const form of secretForms(anna.password)) expect(wire).not.toContain(form);
+    for (const form of secretForms(anna)) expect(wire).not.toContain(form);
     expect(wire).not.toMatch(/AUTH/i);
   });
 });

@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../support/source-files';
 import type { Channel } from '@shared/channels';
 import type { CallResult } from '@shared/contract';
 
@@ -35,13 +36,6 @@ type LeakingKeys = Extract<DeepKeys<AnyResult>, SecretKey>;
 // Fails to compile (npm run typecheck) as soon as any channel's result type gains such a field.
 const noSecretInResults: [LeakingKeys] extends [never] ? true : LeakingKeys = true;
 
-async function mainSources(): Promise<string[]> {
-  const entries = await readdir(join(root, 'src/main'), { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
 describe('the IPC surface', () => {
   it('no channel’s result type has a field that could carry a secret', () => {
     expect(noSecretInResults).toBe(true);
@@ -49,7 +43,7 @@ describe('the IPC surface', () => {
 
   it('main registers IPC in one place only, for the contract’s channels, never with ipcMain.on', async () => {
     const registering: string[] = [];
-    for (const file of await mainSources()) {
+    for (const file of await sourceFiles(join(root, 'src/main'))) {
       const source = await readFile(file, 'utf8');
       expect(source, relative(root, file)).not.toMatch(/ipcMain\.(on|once|handleOnce)\(/);
       if (/ipcMain\.handle\(/.test(source)) registering.push(relative(root, file));

@@ -8,7 +8,8 @@ import { PonteError } from '../../errors/ponte-error';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { makeDirectories } from '../../storage/make-directories';
 import { DEFAULT_TIMEOUTS } from '../../verify/service-target';
-import { createGuardedAgents, MAX_WEBDAV_RESPONSE_BYTES } from '../../webdav/guarded-agents';
+import { createGuardedAgents } from '../../webdav/guarded-agents';
+import { MAX_DAV_RESPONSE_BYTES } from '../../dav/guarded-fetch';
 
 /** Where archived messages are written and read back from; paths are relative, with `/`. */
 export interface ArchiveTarget {
@@ -80,7 +81,7 @@ async function webdavTarget(store: AccountStore, accountId: string, path: string
       timeouts: DEFAULT_TIMEOUTS,
       confirmedHosts: [],
     },
-    MAX_ARCHIVED_MESSAGE_BYTES + MAX_WEBDAV_RESPONSE_BYTES,
+    MAX_ARCHIVED_MESSAGE_BYTES + MAX_DAV_RESPONSE_BYTES,
   );
   const client: WebDAVClient = createClient(origin.href, {
     username: credential.username,

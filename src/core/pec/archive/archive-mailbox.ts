@@ -8,6 +8,7 @@ import {
   type ArchiveReport,
   MAX_ARCHIVED_MESSAGE_BYTES,
 } from '@shared/pec-archive';
+import { formatBytes } from '@shared/verify-summary';
 import type { AccountStore } from '../../accounts/account-store';
 import { accountTargets } from '../../accounts/account-builders';
 import { PonteError } from '../../errors/ponte-error';
@@ -100,7 +101,13 @@ export async function archiveMailbox(
     const finished = await finishInterrupted(client, deps.dataDir, accountId);
     report.archived += finished.length;
     report.bytes += finished.reduce((sum, entry) => sum + entry.size, 0);
-    await moveAll(client, target, candidates, deps.dataDir, accountId, options, report);
+    // Fetching a message past the literal bound would end the connection, and the run with it: those stay.
+    const fits = candidates.filter((candidate) => candidate.size <= largest);
+    for (const candidate of candidates.filter((candidate) => candidate.size > largest)) {
+      const reason = `larger than the ${formatBytes(largest, 'en')} Ponte archives; it stays on the server`;
+      report.failed.push({ folder: candidate.folder, uid: candidate.uid, reason });
+    }
+    await moveAll(client, target, fits, deps.dataDir, accountId, options, report);
     report.manifest = await writeManifest(target, journalPath(deps.dataDir, accountId), account.email);
     await client.logout();
     return report;
@@ -239,14 +246,6 @@ async function moveAll(
       const failure: ArchiveFailure = { folder: candidate.folder, uid: candidate.uid, reason };
       report.failed.push(failure);
     };
-    const largest = options.largestMessageBytes ?? MAX_ARCHIVED_MESSAGE_BYTES;
-    if (candidate.size > largest) {
-      // Fetching it would end the connection (the literal bound), and the run with it.
-      const limit =
-        largest >= 1 << 20 ? `${Math.round(largest / (1 << 20))} MB` : `${Math.round(largest / 1024)} KB`;
-      failed(`larger than the ${limit} Ponte archives; it stays on the server`);
-      continue;
-    }
     const message = await client.fetchOne(String(candidate.uid), { source: true }, { uid: true });
     if (!message || !message.source) {
       failed('the server no longer has it');
