@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'PROGRAM_RUNNING',
   'PROGRAM_NOT_FOUND',
   'SETTING_LOCKED',
+  'UNWRITABLE_VALUE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -71,7 +71,9 @@ export type TargetWarning =
   | 'windowsBasicAuthOverHttps'
   | 'macosFinderLimits'
   | 'thunderbirdAsksPassword'
-  | 'evolutionAsksPassword';
+  | 'evolutionAsksPassword'
+  /** A name (from the server, or the account's) held characters no program shows: written cleaned. */
+  | 'namesCleaned';
 
 /** Any target's plan: where the result is, the steps, their undo, and what the person should know. */
 export interface TargetPlan {

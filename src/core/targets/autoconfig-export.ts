@@ -1,5 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Account } from '../accounts/account-schema';
+import { assertXmlText } from './formats/xml-text';
+import { exactValue, shownName } from './written-text';
 
 // A Mozilla autoconfig file (clientConfig v1.1, what Thunderbird fetches from autoconfig.<domain>) for the
 // account's servers: IT publishes it once and every mail program that reads it sets itself up. Our own
@@ -10,11 +12,11 @@ export function autoconfigXml(account: Account): string {
   const usernameOf = (credentialId: string): string => {
     const username = account.credentials.find((credential) => credential.id === credentialId)?.username;
     // Mozilla's placeholder keeps the file valid for every address at the domain.
-    return !username || username === account.email ? '%EMAILADDRESS%' : username;
+    return !username || username === account.email ? '%EMAILADDRESS%' : exactValue(username, 'username');
   };
   const { imap, smtp, caldav, carddav } = account.services;
   const server = (service: NonNullable<typeof imap>) => ({
-    hostname: service.endpoint.host,
+    hostname: exactValue(service.endpoint.host, 'host'),
     port: service.endpoint.port,
     socketType: service.endpoint.security === 'tls' ? 'SSL' : 'STARTTLS',
     username: usernameOf(service.credential),
@@ -23,22 +25,27 @@ export function autoconfigXml(account: Account): string {
   const dav = (service: NonNullable<typeof caldav>) => ({
     username: usernameOf(service.credential),
     authentication: 'http-basic',
-    serverURL: service.url,
+    serverURL: exactValue(service.url, 'address'),
   });
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true }).build({
+  const name = shownName(account.displayName, domain, 'xml').value;
+  const document = {
     '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
     clientConfig: {
       '@version': '1.1',
       emailProvider: {
         '@id': domain,
         domain,
-        displayName: account.displayName,
-        displayShortName: account.displayName,
+        displayName: name,
+        displayShortName: name,
         ...(imap ? { incomingServer: { '@type': 'imap', ...server(imap) } } : {}),
         ...(smtp ? { outgoingServer: { '@type': 'smtp', ...server(smtp) } } : {}),
       },
       ...(carddav ? { addressBook: { '@type': 'carddav', ...dav(carddav) } } : {}),
       ...(caldav ? { calendar: { '@type': 'caldav', ...dav(caldav) } } : {}),
     },
-  }) as string;
+  };
+  assertXmlText(document, 'autoconfig file');
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true }).build(
+    document,
+  ) as string;
 }

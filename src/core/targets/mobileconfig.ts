@@ -1,7 +1,10 @@
 import plist from 'plist';
 import type { Account } from '../accounts/account-schema';
 import type { AccountStore } from '../accounts/account-store';
+import { safeFileName } from './formats/file-name';
+import { assertXmlText } from './formats/xml-text';
 import { stableUuid } from './stable-uuid';
+import { exactValue, shownName } from './written-text';
 
 // An Apple configuration profile (.mobileconfig) carrying the account's calendars (CalDAV), contacts (CardDAV)
 // and mail (IMAP + SMTP) for a Mac, an iPhone or an iPad. Passwords are left out unless the person asks:
@@ -14,10 +17,15 @@ export interface MobileconfigOptions {
 
 type PlistDict = { [key: string]: plist.PlistValue };
 
-export function mobileconfig(account: Account, options: MobileconfigOptions = {}): string {
+export function mobileconfig(saved: Account, options: MobileconfigOptions = {}): string {
+  // Names cleaned, addresses and user names refused when they cannot be written (written-text.ts).
+  const account = { ...saved, displayName: shownName(saved.displayName, saved.email, 'xml').value };
   const identifier = `app.ponte.account.${account.id}`;
   const usernameOf = (credentialId: string): string =>
-    account.credentials.find((credential) => credential.id === credentialId)?.username ?? account.email;
+    exactValue(
+      account.credentials.find((credential) => credential.id === credentialId)?.username ?? account.email,
+      'username',
+    );
   const passwordOf = (credentialId: string): string | undefined => options.passwords?.[credentialId];
   const payload = (kind: string, type: string, name: string, body: PlistDict): PlistDict => ({
     PayloadType: type,
@@ -81,7 +89,7 @@ export function mobileconfig(account: Account, options: MobileconfigOptions = {}
     );
   }
 
-  return plist.build({
+  const profile: PlistDict = {
     PayloadType: 'Configuration',
     PayloadVersion: 1,
     PayloadIdentifier: identifier,
@@ -90,12 +98,14 @@ export function mobileconfig(account: Account, options: MobileconfigOptions = {}
     PayloadDescription: `Calendars, contacts and mail for ${account.email}.`,
     PayloadRemovalDisallowed: false,
     PayloadContent: content,
-  });
+  };
+  assertXmlText(profile, 'configuration profile');
+  return plist.build(profile);
 }
 
 /** The file's name: the account's display name, kept to characters every file system takes. */
 export const mobileconfigFileName = (account: Account): string =>
-  `${account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.mobileconfig`;
+  `${safeFileName(account.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), 'Ponte').value}.mobileconfig`;
 
 /** The profile for a saved account; with `withPassword`, its passwords come from the keychain into the file. */
 export async function accountMobileconfig(

@@ -128,6 +128,6 @@ export function evolutionPlan({ setup, sourcesDir }: EvolutionPlanInput): Target
     location: sourcesDir,
     steps,
     undo: sources.map(([name]) => ({ kind: 'remove-file', file: file(name) })),
-    warnings: ['evolutionAsksPassword'],
+    warnings: ['evolutionAsksPassword', ...(setup.namesCleaned ? (['namesCleaned'] as const) : [])],
   };
 }

@@ -1,4 +1,7 @@
 import type { MountInput, MountOs, MountPlan } from '@shared/targets';
+import { PonteError } from '../../errors/ponte-error';
+import { safeFileName } from '../formats/file-name';
+import { exactValue, shownName } from '../written-text';
 import { gvfsMount, gvfsUnmount } from './gvfs-drive';
 
 // A drive mount, per OS, as a plan: the steps Ponte will take (tools it needs, commands it runs, files and
@@ -6,9 +9,11 @@ import { gvfsMount, gvfsUnmount } from './gvfs-drive';
 // it is shown to the person (and to IT with --dry-run) before anything happens, and unit-tested for every OS
 // on any OS. No step ever carries the password: it goes on a command's stdin or into the OS keychain.
 
-export function mountPlan(os: MountOs, input: MountInput): MountPlan {
-  const url = new URL(input.url);
+export function mountPlan(os: MountOs, given: MountInput): MountPlan {
+  const url = new URL(given.url);
   if (url.protocol !== 'https:') throw new Error('only https drives are mounted');
+  exactValue(url.href, 'address');
+  const input = { ...given, username: exactValue(given.username, 'username') };
   switch (os) {
     case 'linux':
       return linuxPlan(url, input);
@@ -22,12 +27,32 @@ export function mountPlan(os: MountOs, input: MountInput): MountPlan {
 const port = (url: URL): number => Number(url.port || 443);
 
 /**
+ * A GTK bookmarks line: the URI, a space, the label up to the end of the line. The label is one line (the
+ * caller cleaned it); a URI with a blank or a label with a line break would make another bookmark.
+ */
+function bookmarkLine(uri: string, label: string): string {
+  if (/\s/u.test(uri) || /[\r\n\0]/u.test(label)) {
+    throw new PonteError('UNWRITABLE_VALUE', 'A bookmark would not be one line.', 'Nothing was changed.');
+  }
+  return `${uri} ${label}`;
+}
+
+/** A Windows drive letter as `net use` takes it; D: to Z: (A–C are floppies and the system disk). */
+function driveLetter(value: string): string {
+  const match = /^([D-Za-z]):?$/u.exec(value.trim());
+  if (!match?.[1] || /^[a-cA-C]$/u.test(match[1])) {
+    throw new PonteError('INVALID_INPUT', `${JSON.stringify(value)} is not a drive letter from D: to Z:.`);
+  }
+  return `${match[1].toUpperCase()}:`;
+}
+
+/**
  * GVfs: `gio mount` reads the password from stdin (user name in the URI, which is not secret); a GTK
  * bookmark puts the drive in the file manager's sidebar.
  */
 function linuxPlan(url: URL, input: MountInput): MountPlan {
   const davs = `davs://${encodeURIComponent(input.username)}@${url.host}${url.pathname}`;
-  const bookmark = `${davs} ${input.label}`;
+  const bookmark = bookmarkLine(davs, shownName(input.label, url.hostname, 'line').value);
   const bookmarks = `${input.home}/.config/gtk-3.0/bookmarks`;
   return {
     target: 'mount',
@@ -49,7 +74,7 @@ function linuxPlan(url: URL, input: MountInput): MountPlan {
  * line), then the UNC form `\\host@SSL@port\path` is mapped to a letter that survives a restart.
  */
 function windowsPlan(url: URL, input: MountInput): MountPlan {
-  const letter = `${(input.driveLetter ?? 'Z').toUpperCase().replace(/:$/, '')}:`;
+  const letter = driveLetter(input.driveLetter ?? 'Z');
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, '').replaceAll('/', '\\');
   const unc = `\\\\${url.hostname}@SSL${url.port ? `@${url.port}` : ''}${path}`;
   return {
@@ -92,7 +117,8 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
  * then `mount_webdav -s` (credentials only over TLS) on a folder under ~/Volumes named after the drive.
  */
 function macosPlan(url: URL, input: MountInput): MountPlan {
-  const mountPoint = `${input.home}/Volumes/${input.label.replace(/[/:]/g, '-')}`;
+  // One folder under ~/Volumes named after the drive: never `..`, a separator or a hidden name.
+  const mountPoint = `${input.home}/Volumes/${safeFileName(input.label, url.hostname).value}`;
   return {
     target: 'mount',
     os: 'darwin',

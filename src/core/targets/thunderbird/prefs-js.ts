@@ -1,9 +1,8 @@
 import type { ListEntry, PrefEntry, PrefValue } from '@shared/targets';
+import { formatUserPrefLine, parseUserPrefLine } from '../formats/libpref';
 
 // A Mozilla prefs.js is one `user_pref("name", value);` per line (plus comments). Ponte edits it line by line:
 // lines it does not own stay byte for byte, so taking its preferences back gives the very same file.
-
-const LINE = /^user_pref\(("(?:[^"\\]|\\.)*")\s*,\s*(.*)\);\s*$/;
 
 interface PrefsText {
   lines: string[];
@@ -23,25 +22,17 @@ function join({ lines, eol, endsWithBreak }: PrefsText): string {
   return lines.length === 0 ? '' : lines.join(eol) + (endsWithBreak ? eol : '');
 }
 
-/** A preference line's name and value; undefined for comments, blank lines and anything unreadable. */
+/**
+ * A preference line's name and value, read with libpref's own string grammar (Thunderbird writes control
+ * characters raw, which JSON would refuse); undefined for comments, blank lines and anything unreadable.
+ */
 export function parsePrefLine(line: string): PrefEntry | undefined {
-  const match = LINE.exec(line);
-  if (!match?.[1] || match[2] === undefined) return undefined;
-  try {
-    const key = JSON.parse(match[1]) as unknown;
-    const value = JSON.parse(match[2]) as unknown;
-    if (typeof key !== 'string') return undefined;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      return { key, value };
-    }
-  } catch {
-    // Not JSON-compatible (hand-written): left alone, never rewritten.
-  }
-  return undefined;
+  return parseUserPrefLine(line);
 }
 
+/** A line libpref reads back as exactly this name and value; refuses what prefs.js cannot carry. */
 export function formatPrefLine(key: string, value: PrefValue): string {
-  return `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`;
+  return formatUserPrefLine(key, value);
 }
 
 /** Every readable preference of a prefs.js, by name (a later line wins, as in Mozilla). */

@@ -122,6 +122,6 @@ export function thunderbirdPlan({ setup, profileDir, backupDir }: ThunderbirdPla
     location: profileDir,
     steps: [closed, backup, { kind: 'set-prefs', file, prefs, ifAbsent, lists }],
     undo: [closed, backup, { kind: 'remove-prefs', file, branches, lists, ifEquals: ifAbsent }],
-    warnings: ['thunderbirdAsksPassword'],
+    warnings: ['thunderbirdAsksPassword', ...(setup.namesCleaned ? (['namesCleaned'] as const) : [])],
   };
 }

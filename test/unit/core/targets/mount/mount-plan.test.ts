@@ -61,3 +61,34 @@ describe('mount plans', () => {
     expect(mountPlan('darwin', { ...input, label: 'a/b:c' }).location).toBe('/home/anna/Volumes/a-b-c');
   });
 });
+
+describe('mount plans with hostile names (a drive named by an IT profile or a server)', () => {
+  it('a label with line breaks stays one bookmark line: it cannot add a bookmark of its own', () => {
+    const plan = mountPlan('linux', { ...input, label: 'Drive\nfile:///etc Evil\r\u2028x' });
+    const line = plan.steps.find((step) => step.kind === 'add-line');
+    expect(line?.kind === 'add-line' && line.line.split(/[\r\n]/)).toHaveLength(1);
+    expect(line).toMatchObject({ line: expect.stringMatching(/ Drive file:\/\/\/etc Evil {2}x$/) });
+  });
+
+  it.each(['..', '.', '../../Library', '/', '', ' . ', '\u0000'])(
+    'the macOS mount point for %j is one folder inside ~/Volumes',
+    (label) => {
+      const point = mountPlan('darwin', { ...input, label }).location;
+      expect(point.startsWith('/home/anna/Volumes/')).toBe(true);
+      const name = point.slice('/home/anna/Volumes/'.length);
+      expect(name).not.toMatch(/^\.|[/\\\0]/);
+      expect(name.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('refuses a Windows drive letter that is not one, and a user name with a line break', () => {
+    for (const driveLetter of ['C:', 'ZZ', 'Z: & calc', '1', '']) {
+      expect(() => mountPlan('win32', { ...input, driveLetter }), driveLetter).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
+    }
+    expect(() => mountPlan('linux', { ...input, username: 'anna\nroot' })).toThrowError(
+      expect.objectContaining({ code: 'UNWRITABLE_VALUE' }),
+    );
+  });
+});
