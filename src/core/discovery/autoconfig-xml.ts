@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { MailEndpoint } from '@shared/verify';
+import { asHostName } from './host-name';
 
 export interface AutoconfigServer {
   service: 'imap' | 'smtp';
@@ -58,17 +59,17 @@ export function parseAutoconfig(xml: string, email: string): AutoconfigParse {
     for (const entry of entries) {
       const server = entry as Record<string, unknown>;
       if (service === 'imap' && text(server['@type']) !== 'imap') continue;
-      const host = text(server.hostname);
+      // A host from a server's file is a host name (RFC 1035) or nothing: never a path, a port or a quote.
+      const host = asHostName(text(server.hostname) ?? '');
       const port = Number(text(server.port));
       const socketType = text(server.socketType)?.toUpperCase();
       const security = socketType === 'SSL' ? 'tls' : socketType === 'STARTTLS' ? 'starttls' : undefined;
-      if (!host || !/^[A-Za-z0-9.-]+$/.test(host) || !Number.isInteger(port) || port < 1 || port > 65_535)
-        continue;
+      if (!host || !Number.isInteger(port) || port < 1 || port > 65_535) continue;
       if (!security) continue;
       const username = fill(text(server.username));
       servers.push({
         service,
-        endpoint: { host: host.toLowerCase(), port, security },
+        endpoint: { host, port, security },
         ...(username ? { username } : {}),
       });
     }

@@ -12,6 +12,7 @@ import type { TrustSettings } from '../verify/tls-trust';
 import { addressFiller, catalogCandidates } from './catalog-candidates';
 import { DnsClient } from './dns-client';
 import { guessCandidates } from './guess-candidates';
+import { mxProvider } from './mx-provider';
 import { davSrvCandidates, mailSrvCandidates } from './srv-candidates';
 import { autoconfigCandidates, wellKnownCandidate, type WebContext } from './web-candidates';
 
@@ -133,8 +134,7 @@ export async function discover(email: string, options: DiscoverOptions): Promise
     found.push({ ...emptyCandidates(), ...partial });
   };
   const paths: Promise<unknown>[] = [
-    dns.mx(domain).then((hosts) => {
-      const hosted = options.catalog.byMxHosts(hosts);
+    mxProvider(dns, options.catalog, domain).then((hosted) => {
       if (!hosted) return;
       provider = recognised(hosted, 'mx', address);
       add(catalogCandidates(hosted, address, 'mx'));

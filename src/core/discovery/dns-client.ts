@@ -13,6 +13,9 @@ export interface SrvTarget {
  * Every DNS question discovery asks, through one resolver: the system's, or the server in
  * PONTE_DNS_SERVER (`127.0.0.1:5353`), which is how tests put the rig's dnsmasq in front. Its `lookup` is
  * handed to sockets so that connections made during discovery resolve names the same way.
+ *
+ * Answers come back as the wire had them: plain DNS can be forged, so a name from MX or SRV goes through
+ * `asHostName` (host-name.ts) and a TXT value through its own check before anything is built from it.
  */
 export class DnsClient {
   private readonly resolver: Resolver;
@@ -46,9 +49,9 @@ export class DnsClient {
       }));
   }
 
-  async txt(name: string): Promise<string[]> {
-    const records = await orEmpty(this.resolver.resolveTxt(name));
-    return records.map((chunks) => chunks.join(''));
+  /** Each TXT record's character-strings, kept apart: each is one key/value pair (RFC 6763 §6.3). */
+  async txt(name: string): Promise<string[][]> {
+    return orEmpty(this.resolver.resolveTxt(name));
   }
 
   async addresses(host: string): Promise<string[]> {

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PonteError } from '../errors/ponte-error';
 import { type Provider, providerSchema } from './provider-schema';
+import { asHostName } from '../discovery/host-name';
 
 export interface Catalog {
   providers: readonly Provider[];
@@ -16,8 +17,10 @@ export interface Catalog {
 
 const SCHEMA_FILE = 'provider.schema.json';
 
+/** Compares parsed host names: `MAIL.Example.com.` is `mail.example.com`; a non-name matches nothing. */
 export function matchesHostPattern(host: string, pattern: string): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
+  const name = asHostName(host);
+  if (name === undefined) return false;
   return pattern.startsWith('*.') ? name.endsWith(pattern.slice(1)) : name === pattern;
 }
 
