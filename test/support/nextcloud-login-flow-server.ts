@@ -22,8 +22,9 @@ export interface LoginFlowServer {
 export interface LoginFlowServerOptions {
   certPem: string;
   keyPem: string;
-  /** Misbehaviours for tests: a login page on another origin, or a start refused. */
+  /** Misbehaviours for tests: a login page on another origin, credentials naming another server, or a start refused. */
   loginUrlOrigin?: string;
+  grantedServer?: string;
   refuseStart?: boolean;
 }
 
@@ -58,7 +59,7 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
           return;
         }
         if (new URLSearchParams(body).get('token') !== token || !granted) return json(404, []);
-        const credentials = { server: url, ...granted };
+        const credentials = { server: options.grantedServer ?? url, ...granted };
         // Handed out once, as Nextcloud does.
         granted = null;
         return json(200, credentials);

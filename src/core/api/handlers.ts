@@ -1,6 +1,7 @@
 import type { Channel } from '@shared/channels';
 import type { CallResult, contract } from '@shared/contract';
 import type { AppInfo } from '@shared/models';
+import type { VerifyRequest } from '@shared/verify';
 import type { z } from 'zod';
 import type { Core } from '../core';
 import { runDoctor } from '../doctor/run-doctor';
@@ -13,6 +14,7 @@ import { rotateCredential } from '../rotation/rotate-credential';
 import { removeAccount } from '../accounts/remove-account';
 import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
+import { mainCredentialAddresses } from '../nextcloud/main-credential-addresses';
 import { configureTarget, detectTargets, unconfigureTarget } from '../targets/configure-target';
 import { phoneSetup } from '../targets/davx5-link';
 import { appPasswordGuide } from '../providers/app-password-guide';
@@ -75,7 +77,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       addVerifiedAccount(
         core.accounts,
         { ...input, pec: input.pec === true || (await isPecProvider(core, input.providerId)) },
-        mainPassword(core, password, loginFlowId),
+        mainPassword(core, input.request, password, loginFlowId),
         passwords,
       ),
     'accounts:check': async ({ id }) => {
@@ -115,7 +117,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
       }),
     'verify:start': async ({ request, password, loginFlowId, passwords }) =>
       core.verifications.start(
-        targetsFromRequest(request, mainPassword(core, password, loginFlowId), passwords),
+        targetsFromRequest(request, mainPassword(core, request, password, loginFlowId), passwords),
         optionsFromRequest(request),
       ),
     'targets:detect': ({ id }) => detectTargets(targetContext, id),
@@ -174,9 +176,19 @@ function publicPlatform(platform: NodeJS.Platform): AppInfo['platform'] {
   return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
 }
 
-/** The main password: typed, or received by a granted Nextcloud sign-in (which never left core). */
-function mainPassword(core: Core, password: string | undefined, loginFlowId: string | undefined): string {
-  if (loginFlowId !== undefined) return core.loginFlows.secret(loginFlowId);
+/**
+ * The main password: typed, or received by a granted Nextcloud sign-in (which never left core) — the latter
+ * only for a request whose every use of it is on that Nextcloud server.
+ */
+function mainPassword(
+  core: Core,
+  request: VerifyRequest,
+  password: string | undefined,
+  loginFlowId: string | undefined,
+): string {
+  if (loginFlowId !== undefined) {
+    return core.loginFlows.secret(loginFlowId, mainCredentialAddresses(request));
+  }
   if (password === undefined) throw new PonteError('INVALID_INPUT', 'No password given.');
   return password;
 }

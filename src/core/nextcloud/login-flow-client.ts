@@ -9,6 +9,8 @@ import { tlsOptions, type TrustSettings } from '../verify/tls-trust';
 // person granted access, then once with { server, loginName, appPassword }. The token lives 20 minutes.
 
 export interface LoginFlowStart {
+  /** The server the person named: the only one opened, polled, and trusted with the device password. */
+  server: string;
   loginUrl: string;
   pollEndpoint: string;
   token: string;
@@ -60,9 +62,26 @@ export function nextcloudOrigin(input: string): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** Both URLs the server hands back must stay on the server the person named: nothing else is opened or polled. */
-function onServer(server: string, url: string): boolean {
-  return new URL(url).origin === new URL(server).origin && new URL(url).protocol === 'https:';
+const effectivePort = (url: URL): string => url.port || (url.protocol === 'https:' ? '443' : '');
+
+/**
+ * Whether `address` is on the server the person named: https, the same parsed host name and port, no user
+ * name in it, and inside the server's own path (a Nextcloud in /nextcloud owns nothing beside it). Every URL
+ * the server hands back, and every address its device password is used on, must pass.
+ */
+export function isOnServer(server: string, address: string): boolean {
+  if (!URL.canParse(address) || !URL.canParse(server)) return false;
+  const base = new URL(server);
+  const url = new URL(address);
+  const folder = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  return (
+    url.protocol === 'https:' &&
+    url.hostname === base.hostname &&
+    effectivePort(url) === effectivePort(base) &&
+    url.username === '' &&
+    url.password === '' &&
+    (url.pathname === base.pathname || url.pathname.startsWith(folder))
+  );
 }
 
 export async function startLoginFlow(
@@ -80,8 +99,8 @@ export async function startLoginFlow(
   const parsed = startAnswer.safeParse(answer.json);
   if (
     !parsed.success ||
-    !onServer(server, parsed.data.login) ||
-    !onServer(server, parsed.data.poll.endpoint)
+    !isOnServer(server, parsed.data.login) ||
+    !isOnServer(server, parsed.data.poll.endpoint)
   ) {
     throw new PonteError(
       'LOGIN_FLOW_FAILED',
@@ -89,6 +108,7 @@ export async function startLoginFlow(
     );
   }
   return {
+    server,
     loginUrl: parsed.data.login,
     pollEndpoint: parsed.data.poll.endpoint,
     token: parsed.data.poll.token,
@@ -111,6 +131,13 @@ export async function pollLoginFlow(
     throw new PonteError(
       'LOGIN_FLOW_FAILED',
       `The sign-in poll answered HTTP ${answer.status} with unexpected data.`,
+    );
+  }
+  // The window builds the calendar, contact and file addresses from this: another server would get them.
+  if (!isOnServer(flow.server, parsed.data.server)) {
+    throw new PonteError(
+      'LOGIN_FLOW_FAILED',
+      `The sign-in named another server than ${flow.server}; nothing was kept.`,
     );
   }
   return parsed.data;

@@ -7,6 +7,7 @@ import type { TrustSettings } from '../verify/tls-trust';
 import {
   type LoginFlowStart,
   LoginFlowUnreachable,
+  isOnServer,
   pollLoginFlow,
   startLoginFlow,
 } from './login-flow-client';
@@ -17,6 +18,8 @@ interface Flow {
   waiters: Set<() => void>;
   /** Received from the server; handed to core's own checks and saves, never to a caller over IPC. */
   appPassword?: string;
+  /** The server the person named (not the one the answer names). */
+  server?: string;
   finishedAt?: number;
 }
 
@@ -51,6 +54,7 @@ export class LoginFlows {
       userAgent: this.options.userAgent,
     });
     const flow: Flow = {
+      server: started.server,
       controller,
       waiters: new Set(),
       status: { flowId: randomUUID(), state: 'waiting', version: 0, loginUrl: started.loginUrl },
@@ -82,11 +86,21 @@ export class LoginFlows {
     return structuredClone(flow.status);
   }
 
-  /** The app password a granted flow received, for core's checks and saves only. */
-  secret(flowId: string): string {
+  /**
+   * The app password a granted flow received, for core's checks and saves only — and only for `addresses` on
+   * the server the person named: a window asking to use it anywhere else is refused.
+   */
+  secret(flowId: string, addresses: readonly string[]): string {
     const flow = this.find(flowId);
-    if (flow.status.state !== 'granted' || flow.appPassword === undefined) {
+    if (flow.status.state !== 'granted' || flow.appPassword === undefined || flow.server === undefined) {
       throw new PonteError('INVALID_INPUT', 'This Nextcloud sign-in has not been granted.');
+    }
+    const elsewhere = addresses.find((address) => !isOnServer(flow.server ?? '', address));
+    if (elsewhere !== undefined) {
+      throw new PonteError(
+        'INVALID_INPUT',
+        `The Nextcloud device password is only used on ${flow.server}, not on ${elsewhere}.`,
+      );
     }
     return flow.appPassword;
   }

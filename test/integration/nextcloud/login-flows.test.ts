@@ -1,9 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { nextcloudOrigin } from '@core/nextcloud/login-flow-client';
+import { isOnServer, nextcloudOrigin } from '@core/nextcloud/login-flow-client';
 import { LoginFlows } from '@core/nextcloud/login-flows';
 import { PonteError } from '@core/errors/ponte-error';
+import { dispatch } from '@core/api/dispatch';
+import { createHandlers } from '@core/api/handlers';
+import { createCore } from '@core/core';
+import type { SecretStore } from '@core/secrets/secret-store';
+import type { LoginFlowStatus } from '@shared/models';
 import { type LoginFlowServer, startLoginFlowServer } from '../../support/nextcloud-login-flow-server';
 
 const rig = inject('rig');
@@ -22,11 +28,20 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function nextcloud(options: { loginUrlOrigin?: string; refuseStart?: boolean } = {}) {
+async function nextcloud(
+  options: { loginUrlOrigin?: string; grantedServer?: string; refuseStart?: boolean } = {},
+) {
   const server = await startLoginFlowServer({ ...cert, ...options });
   servers.push(server);
   return server;
 }
+
+// A check never touches the keychain; a store that fails loudly proves it.
+const noSecrets: SecretStore = {
+  set: () => Promise.reject(new Error('not expected')),
+  get: () => Promise.reject(new Error('not expected')),
+  delete: () => Promise.reject(new Error('not expected')),
+};
 
 const flows = (lifetimeMs?: number, keepFinishedMs?: number, unreachableMs?: number) =>
   new LoginFlows({
@@ -54,7 +69,7 @@ describe('Nextcloud Login Flow v2', () => {
     const granted = await manager.status(started.flowId, stillWaiting.version);
     expect(granted).toMatchObject({ state: 'granted', server: server.url, loginName: 'anna' });
     expect(JSON.stringify(granted)).not.toContain('app-password-from-nextcloud');
-    expect(manager.secret(started.flowId)).toBe('app-password-from-nextcloud');
+    expect(manager.secret(started.flowId, [])).toBe('app-password-from-nextcloud');
   });
 
   it('forgets a finished flow, and a granted one’s app password, once it has been kept long enough', async () => {
@@ -63,9 +78,9 @@ describe('Nextcloud Login Flow v2', () => {
     const started = await manager.start(server.url, trust);
     server.grant('anna', 'app-password-from-nextcloud');
     await manager.status(started.flowId, started.version);
-    expect(manager.secret(started.flowId)).toBe('app-password-from-nextcloud');
+    expect(manager.secret(started.flowId, [])).toBe('app-password-from-nextcloud');
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(() => manager.secret(started.flowId)).toThrow(/no longer known/);
+    expect(() => manager.secret(started.flowId, [])).toThrow(/no longer known/);
     await expect(manager.status(started.flowId)).rejects.toThrow(/no longer known/);
   });
 
@@ -97,11 +112,11 @@ describe('Nextcloud Login Flow v2', () => {
     const pollsAtCancel = server.pollCount();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.pollCount()).toBeLessThanOrEqual(pollsAtCancel + 1);
-    expect(() => manager.secret(cancelled.flowId)).toThrow(PonteError);
+    expect(() => manager.secret(cancelled.flowId, [])).toThrow(PonteError);
 
     const expiring = await manager.start(server.url, trust);
     await expect.poll(async () => (await manager.status(expiring.flowId)).state).toBe('expired');
-    expect(() => manager.secret(expiring.flowId)).toThrow(PonteError);
+    expect(() => manager.secret(expiring.flowId, [])).toThrow(PonteError);
   });
 
   it('refuses what is not a Nextcloud sign-in: a login page elsewhere, a refused start, an untrusted server', async () => {
@@ -113,6 +128,91 @@ describe('Nextcloud Login Flow v2', () => {
     const untrusted = await nextcloud();
     await expect(flows().start(untrusted.url, {})).rejects.toMatchObject({ code: 'LOGIN_FLOW_FAILED' });
     expect(untrusted.startAgents).toEqual([]);
+  });
+});
+
+describe('a granted device password stays with the server the person named', () => {
+  it('is lent only to addresses on that server: never mail, another host, another port or beside its folder', async () => {
+    const server = await nextcloud();
+    const manager = flows();
+    const started = await manager.start(server.url, trust);
+    server.grant('anna', 'app-password-from-nextcloud');
+    await expect.poll(async () => (await manager.status(started.flowId)).state).toBe('granted');
+    const dav = `${server.url}/remote.php/dav`;
+    expect(manager.secret(started.flowId, [dav, `${dav}/files/anna/`])).toBe('app-password-from-nextcloud');
+    const port = new URL(server.url).port;
+    for (const elsewhere of [
+      'https://evil.example/remote.php/dav',
+      `https://127.0.0.2:${port}/remote.php/dav`,
+      'https://127.0.0.1/remote.php/dav',
+      `http://127.0.0.1:${port}/remote.php/dav`,
+      `https://anna@127.0.0.1:${port}/remote.php/dav`,
+      `imap://127.0.0.1:${port}`,
+      'not a url',
+    ]) {
+      expect(() => manager.secret(started.flowId, [dav, elsewhere]), elsewhere).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
+    }
+  });
+
+  it('a sign-in whose answer names another server ends as failed, and yields nothing', async () => {
+    const server = await nextcloud({ grantedServer: 'https://evil.example' });
+    const manager = flows();
+    const started = await manager.start(server.url, trust);
+    server.grant('anna', 'app-password-from-nextcloud');
+    await expect.poll(async () => (await manager.status(started.flowId)).state).toBe('failed');
+    expect((await manager.status(started.flowId)).detail).toMatch(/another server/);
+    expect(() => manager.secret(started.flowId, [])).toThrow(PonteError);
+  });
+
+  it('through IPC: a check that would send the device password elsewhere is refused before anything runs', async () => {
+    const server = await nextcloud();
+    const dir = await mkdtemp(join(tmpdir(), 'ponte-nextcloud-ipc-'));
+    const core = createCore({ dataDir: dir, appRoot: dir, secrets: noSecrets });
+    const handlers = createHandlers(core, {
+      shell: 'browser',
+      appName: 'Ponte',
+      appVersion: '0',
+      appRoot: dir,
+      openExternal: async () => undefined,
+      setStartAtLogin: async () => undefined,
+    });
+    try {
+      const started = await dispatch(handlers, 'nextcloud:start', { server: server.url, caPem: rig.caPem });
+      if (!started.ok) throw new Error(JSON.stringify(started.error));
+      const flowId = (started.value as LoginFlowStatus).flowId;
+      server.grant('anna', 'app-password-from-nextcloud');
+      await expect
+        .poll(async () => core.loginFlows.status(flowId).then((status) => status.state), {
+          timeout: 10_000,
+        })
+        .toBe('granted');
+      const check = (url: string) =>
+        dispatch(handlers, 'verify:start', {
+          request: { username: 'anna', caldav: { url }, caPem: rig.caPem },
+          loginFlowId: flowId,
+        });
+      const refused = await check('https://evil.example/remote.php/dav');
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('only used on') },
+      });
+      expect(await check(`${server.url}/remote.php/dav`)).toMatchObject({ ok: true });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a Nextcloud in a folder owns only that folder', () => {
+    expect(isOnServer('https://example.com/nextcloud', 'https://example.com/nextcloud/remote.php/dav')).toBe(
+      true,
+    );
+    expect(isOnServer('https://example.com/nextcloud', 'https://example.com/nextcloud2/remote.php')).toBe(
+      false,
+    );
+    expect(isOnServer('https://example.com/nextcloud', 'https://example.com/other/')).toBe(false);
+    expect(isOnServer('https://Example.COM', 'https://example.com:443/x')).toBe(true);
   });
 });
 
