@@ -1,4 +1,4 @@
-import type { ServiceResult } from './verify';
+import type { LeftOutCollection, LeftOutReason, ServiceResult } from './verify';
 
 /** One translatable phrase: an i18n key under `verify.` and its values. */
 export interface Phrase {
@@ -21,6 +21,22 @@ export function formatBytes(bytes: number, language: string): string {
     unitDisplay: 'short',
     maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
   }).format(value);
+}
+
+const LEFT_OUT_REASONS: readonly LeftOutReason[] = ['insecure', 'otherServer', 'invalid'];
+
+/**
+ * How many collections were left out, per reason ("1 calendar left out: it is on another server"): the
+ * person learns why a calendar they know of will not appear in Thunderbird or Evolution.
+ */
+function leftOutPhrases(
+  kind: 'calendars' | 'addressBooks',
+  leftOut: readonly LeftOutCollection[] = [],
+): Phrase[] {
+  return LEFT_OUT_REASONS.flatMap((reason) => {
+    const count = leftOut.filter((collection) => collection.reason === reason).length;
+    return count > 0 ? [{ key: `found.leftOut.${kind}.${reason}`, params: { count } }] : [];
+  });
 }
 
 /** What a successful check found, as short phrases ("2 calendars", "1.2 GB of 2 GB used"). */
@@ -46,9 +62,15 @@ export function foundPhrases(result: ServiceResult, language: string): Phrase[] 
     case 'smtp':
       return [{ key: 'found.smtp' }];
     case 'caldav':
-      return [{ key: 'found.calendars', params: { count: result.found.calendars.length } }];
+      return [
+        { key: 'found.calendars', params: { count: result.found.calendars.length } },
+        ...leftOutPhrases('calendars', result.found.leftOut),
+      ];
     case 'carddav':
-      return [{ key: 'found.addressBooks', params: { count: result.found.addressBooks.length } }];
+      return [
+        { key: 'found.addressBooks', params: { count: result.found.addressBooks.length } },
+        ...leftOutPhrases('addressBooks', result.found.leftOut),
+      ];
     case 'webdav': {
       const phrases: Phrase[] = [{ key: 'found.entries', params: { count: result.found.entryCount } }];
       const quota = result.found.quota;

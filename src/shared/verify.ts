@@ -72,16 +72,35 @@ export interface AddressBookInfo {
   readOnly: boolean;
 }
 
+/** Why a listed collection was not kept: not https, on a host or port nobody confirmed, or unusable. */
+export type LeftOutReason = 'insecure' | 'otherServer' | 'invalid';
+
+/**
+ * A collection the server listed at an address Ponte will not send the password to: shown to the person,
+ * never set up in a client.
+ */
+export interface LeftOutCollection {
+  /** For display only: without user-info, query or fragment, at most 300 characters. */
+  url: string;
+  reason: LeftOutReason;
+}
+
 export interface CalDavFound {
   principalUrl: string;
   homeUrl: string;
+  /** Only collections whose address passed the host policy: what clients are set up with. */
   calendars: CalendarInfo[];
+  /** Present when some were left out. */
+  leftOut?: LeftOutCollection[];
 }
 
 export interface CardDavFound {
   principalUrl: string;
   homeUrl: string;
+  /** Only collections whose address passed the host policy: what clients are set up with. */
   addressBooks: AddressBookInfo[];
+  /** Present when some were left out. */
+  leftOut?: LeftOutCollection[];
 }
 
 export interface WebDavFound {

@@ -89,3 +89,55 @@ export function startRedirectLoop(cert: Certificate): Promise<FakeServer> {
   });
   return track(server, () => undefined);
 }
+
+const escapeXml = (text: string): string => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** One PROPFIND answer: a multistatus of `<d:response>`s, each an href and its props. */
+function multistatus(responses: { href: string; props: string }[]): string {
+  const body = responses
+    .map(
+      ({ href, props }) =>
+        `<d:response><d:href>${escapeXml(href)}</d:href><d:propstat><d:prop>${props}</d:prop>` +
+        '<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>',
+    )
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:" ' +
+    'xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:card="urn:ietf:params:xml:ns:carddav">' +
+    `${body}</d:multistatus>`
+  );
+}
+
+/**
+ * A DAV server that answers discovery properly (principal /dav/, home set /dav/home/, for calendars and
+ * contacts) and lists its collections at `hrefs`, wherever they point: http, another host, another port.
+ * A client that trusts the list would set Thunderbird or Evolution up to send the password there.
+ */
+export function startDavListingElsewhere(cert: Certificate, hrefs: readonly string[]): Promise<FakeServer> {
+  const server = createHttpsServer({ cert: cert.certPem, key: cert.keyPem }, (request, response) => {
+    request.resume();
+    const home = '/dav/home/';
+    const answer =
+      request.headers.depth === '1'
+        ? multistatus([
+            { href: home, props: '<d:resourcetype><d:collection/></d:resourcetype>' },
+            ...hrefs.map((href, index) => ({
+              href,
+              props:
+                `<d:displayname>Listed ${index}</d:displayname><d:resourcetype><d:collection/>` +
+                '<c:calendar/><card:addressbook/></d:resourcetype>',
+            })),
+          ])
+        : multistatus([
+            {
+              href: request.url ?? '/dav/',
+              props:
+                '<d:current-user-principal><d:href>/dav/</d:href></d:current-user-principal>' +
+                `<c:calendar-home-set><d:href>${home}</d:href></c:calendar-home-set>` +
+                `<card:addressbook-home-set><d:href>${home}</d:href></card:addressbook-home-set>`,
+            },
+          ]);
+    response.writeHead(207, { 'content-type': 'application/xml; charset=utf-8' }).end(answer);
+  });
+  return track(server, () => undefined);
+}

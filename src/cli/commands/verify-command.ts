@@ -174,6 +174,7 @@ function printResult(result: ServiceResult, context: VerifyContext): void {
   if (result.status === 'ok') {
     const found = foundPhrases(result, context.language).map((p) => t(`verify.${p.key}`, p.params ?? {}));
     io.out(`${MARKS.ok} ${service}: ${[t('verify.status.ok'), ...found].join(' · ')}`);
+    printLeftOut(result, context);
     return;
   }
   const { title, fix, detail } = failurePhrases(result);
@@ -186,6 +187,14 @@ function printResult(result: ServiceResult, context: VerifyContext): void {
     io.out(`  ${t('verify.certificate.presented', { subject, issuer })}`);
     io.out(`  ${t('verify.certificate.fingerprint')}: ${sha256}`);
     io.out(`  ${t('verify.cli.trustHint', { fingerprint: sha256 })}`);
+  }
+}
+
+/** Each collection left out, one line each, so whoever runs the server can see which address was refused. */
+function printLeftOut(result: ServiceResult, { io, t }: VerifyContext): void {
+  if (result.service !== 'caldav' && result.service !== 'carddav') return;
+  for (const { url, reason } of result.found?.leftOut ?? []) {
+    io.out(`  ${MARKS.skipped} ${url} (${t(`verify.found.leftOutReason.${reason}`)})`);
   }
 }
 

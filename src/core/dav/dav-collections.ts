@@ -1,4 +1,5 @@
-import type { AddressBookInfo, CalendarInfo } from '@shared/verify';
+import type { AddressBookInfo, CalendarInfo, LeftOutCollection } from '@shared/verify';
+import { serverUrlProblem } from './host-policy';
 
 // tsdav hands back each <response> as xml-js "compact" objects with camel-cased names. Servers vary a lot
 // (a single element or an array, text or CDATA, numbers parsed as numbers), and a hostile server can send
@@ -57,14 +58,61 @@ function color(props: Record<string, unknown>): string | undefined {
   return value !== undefined && /^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(value) ? value : undefined;
 }
 
-function collectionUrl(href: unknown, base: string): string | undefined {
-  const value = text(href);
-  if (value === undefined) return undefined;
+/** Whom the password may go to: the address the person gave, and hosts they (or the catalog) confirmed. */
+export interface ServerPolicy {
+  origin: URL;
+  confirmedHosts: readonly string[];
+}
+
+/** What a home set listed: the collections to set up, and those refused with the reason. */
+export interface Collections<T> {
+  kept: T[];
+  leftOut: LeftOutCollection[];
+}
+
+const MAX_SHOWN_URL = 300;
+export const MAX_LEFT_OUT = 50;
+
+/** Text a person may read in a terminal or a window: no control characters (an escape sequence), bounded. */
+function shown(value: string): string {
+  // A lone surrogate left by the cut is a control character too: it becomes U+FFFD like the others.
+  const clean = (part: string): string => part.replace(/\p{C}/gu, '\uFFFD');
+  return value.length <= MAX_SHOWN_URL ? clean(value) : `${clean(value.slice(0, MAX_SHOWN_URL - 1))}…`;
+}
+
+/**
+ * A refused address as it may be shown: never the user-info (it may hold a password), nor a query or
+ * fragment. Removed user-info leaves `…@` behind, so the address does not look like one that was fine.
+ */
+function shownUrl(url: URL): string {
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  copy.search = '';
+  copy.hash = '';
+  const hadUserInfo = url.username !== '' || url.password !== '';
+  return shown(hadUserInfo ? copy.href.replace('//', '//…@') : copy.href);
+}
+
+/** An href no URL parser reads: shown without anything before an `@` in what looks like its authority. */
+function shownHref(href: string): string {
+  return shown(href.replace(/^([^/\\?#]*:)?[/\\]{2}[^/\\?#]*@/, '$1//…@'));
+}
+
+/**
+ * Resolves a collection's href against the home set and holds it to the host policy: a server may list a
+ * collection anywhere (http, another host, another port), and its address ends up in Thunderbird or
+ * Evolution, which send the password there.
+ */
+function judgedUrl(href: string, base: string, policy: ServerPolicy): { url: string } | LeftOutCollection {
+  let url: URL;
   try {
-    return new URL(value, base).href;
+    url = new URL(href, base);
   } catch {
-    return undefined;
+    return { url: shownHref(href), reason: 'invalid' };
   }
+  const problem = serverUrlProblem(url, policy.origin, policy.confirmedHosts);
+  return problem === undefined ? { url: url.href } : { url: shownUrl(url), reason: problem };
 }
 
 /** Names a collection without a display name by its last path segment, as clients do. */
@@ -78,17 +126,44 @@ function fallbackName(url: string): string {
   }
 }
 
-function collectionsOfType(responses: readonly RawDavResponse[], base: string, type: string) {
-  return responses.flatMap((response) => {
-    const props = asRecord(response.props);
-    const url = collectionUrl(response.href, base);
-    if (response.ok !== true || url === undefined || !resourceTypes(props).includes(type)) return [];
-    return [{ url, props, displayName: text(props.displayname) || fallbackName(url) }];
-  });
+interface Listed {
+  url: string;
+  props: Record<string, unknown>;
+  displayName: string;
 }
 
-export function parseCalendars(responses: readonly RawDavResponse[], homeUrl: string): CalendarInfo[] {
-  return collectionsOfType(responses, homeUrl, 'calendar').map(({ url, props, displayName }) => {
+function collectionsOfType(
+  responses: readonly RawDavResponse[],
+  base: string,
+  type: string,
+  policy: ServerPolicy,
+): Collections<Listed> {
+  const found: Collections<Listed> = { kept: [], leftOut: [] };
+  for (const response of responses) {
+    const props = asRecord(response.props);
+    const href = text(response.href);
+    if (response.ok !== true || href === undefined || !resourceTypes(props).includes(type)) continue;
+    const judged = judgedUrl(href, base, policy);
+    if ('reason' in judged) {
+      // A hostile home set may list thousands: enough are kept to say what happened, not to fill the window.
+      if (found.leftOut.length < MAX_LEFT_OUT) found.leftOut.push(judged);
+    } else
+      found.kept.push({
+        url: judged.url,
+        props,
+        displayName: text(props.displayname) || fallbackName(judged.url),
+      });
+  }
+  return found;
+}
+
+export function parseCalendars(
+  responses: readonly RawDavResponse[],
+  homeUrl: string,
+  policy: ServerPolicy,
+): Collections<CalendarInfo> {
+  const { kept, leftOut } = collectionsOfType(responses, homeUrl, 'calendar', policy);
+  const calendars = kept.map(({ url, props, displayName }) => {
     const found = color(props);
     return {
       url,
@@ -98,12 +173,19 @@ export function parseCalendars(responses: readonly RawDavResponse[], homeUrl: st
       readOnly: isReadOnly(props),
     };
   });
+  return { kept: calendars, leftOut };
 }
 
-export function parseAddressBooks(responses: readonly RawDavResponse[], homeUrl: string): AddressBookInfo[] {
-  return collectionsOfType(responses, homeUrl, 'addressbook').map(({ url, props, displayName }) => ({
+export function parseAddressBooks(
+  responses: readonly RawDavResponse[],
+  homeUrl: string,
+  policy: ServerPolicy,
+): Collections<AddressBookInfo> {
+  const { kept, leftOut } = collectionsOfType(responses, homeUrl, 'addressbook', policy);
+  const addressBooks = kept.map(({ url, props, displayName }) => ({
     url,
     displayName,
     readOnly: isReadOnly(props),
   }));
+  return { kept: addressBooks, leftOut };
 }

@@ -10,6 +10,8 @@ import { parseHttpsUrl } from './host-policy';
 export type DavKind = Extract<ServiceKind, 'caldav' | 'carddav'>;
 
 export interface DavDiscovery {
+  /** The address the person gave, parsed: what every collection's address is held to. */
+  origin: URL;
   principalUrl: string;
   homeUrl: string;
   /** The Depth:1 PROPFIND of the home set: one request for every collection, whatever their number. */
@@ -75,7 +77,7 @@ export async function discoverDav(
       () => propfind({ url: homeUrl, props: collectionProps, depth: '1', ...common }),
       notDav(),
     );
-    return { principalUrl, homeUrl, responses };
+    return { origin, principalUrl, homeUrl, responses };
   } finally {
     context.signal.removeEventListener('abort', onAbort);
     await guard.close();

@@ -4,7 +4,7 @@ import type { ServiceKind } from '@shared/verify';
 import type { AdapterContext } from '../verify/service-target';
 import { tlsOptions } from '../verify/tls-trust';
 import { oversizedAnswer, VerifyFailure } from '../verify/verify-failure';
-import { isConfirmedHost, requireHttps } from './host-policy';
+import { serverUrlProblem } from './host-policy';
 
 const MAX_REDIRECTS = 5;
 /**
@@ -34,9 +34,10 @@ type UndiciResponse = Awaited<ReturnType<typeof undiciFetch>>;
 
 /**
  * The only way Ponte's DAV code reaches the network. Unlike tsdav's own discovery, which follows an explicit
- * `http://` Location verbatim, it refuses http and unconfirmed hosts on every request and every redirect,
- * so a Basic header never leaves over plaintext or to a stranger. It also verifies TLS against the
- * account's trust settings, bounds time and body size, and aborts with the service's signal.
+ * `http://` Location verbatim, it holds every request and every redirect to the host policy (https, the
+ * origin's host and port or a confirmed host), so a Basic header never leaves over plaintext or to a
+ * stranger. It also verifies TLS against the account's trust settings, bounds time and body size, and aborts
+ * with the service's signal.
  */
 export function createGuardedFetch(service: ServiceKind, origin: URL, context: AdapterContext): GuardedFetch {
   const sockets = new Set<Socket>();
@@ -56,20 +57,24 @@ export function createGuardedFetch(service: ServiceKind, origin: URL, context: A
   };
 
   const check = (url: URL, reason: 'request' | 'redirect'): void => {
-    if (!requireHttps(url)) {
+    const what = reason === 'redirect' ? 'a redirect' : 'a request';
+    const problem = serverUrlProblem(url, origin, context.confirmedHosts);
+    if (problem === 'insecure') {
       refuse(
         new VerifyFailure(
           reason === 'redirect' ? 'REDIRECT_REFUSED' : 'INSECURE_URL',
-          `Refused ${reason === 'redirect' ? 'a redirect' : 'a request'} to a non-https address.`,
+          `Refused ${what} to a non-https address.`,
           `${url.protocol}//${url.host}${url.pathname}`,
         ),
       );
     }
-    if (!isConfirmedHost(url.hostname, origin.hostname, context.confirmedHosts)) {
+    if (problem !== undefined) {
       refuse(
         new VerifyFailure(
           'REDIRECT_REFUSED',
-          `Refused ${reason === 'redirect' ? 'a redirect' : 'a request'} to a host the user did not confirm.`,
+          problem === 'otherServer'
+            ? `Refused ${what} to a host or port the user did not confirm.`
+            : `Refused ${what} to an address with user-info or an invalid host name.`,
           url.host,
         ),
       );

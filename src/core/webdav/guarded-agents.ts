@@ -1,7 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import { isIPv6 } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { isConfirmedHost } from '../dav/host-policy';
+import { isAllowedServerUrl } from '../dav/host-policy';
 import type { AdapterContext } from '../verify/service-target';
 import { tlsOptions } from '../verify/tls-trust';
 import { oversizedAnswer, VerifyFailure } from '../verify/verify-failure';
@@ -9,7 +10,8 @@ import { MAX_DAV_RESPONSE_BYTES } from '../dav/guarded-fetch';
 
 /**
  * The webdav client sends its Basic header on every request and lets node-fetch follow redirects, so the
- * guard sits where connections are made: https to confirmed hosts only, and plain http never.
+ * guard sits where connections are made: https to the origin's host and port or a confirmed host only, and
+ * plain http never.
  */
 export interface GuardedAgents {
   httpAgent: HttpAgent;
@@ -19,6 +21,23 @@ export interface GuardedAgents {
 }
 
 type ConnectArgs = Parameters<HttpsAgent['createConnection']>;
+
+/**
+ * The https address a connection is for, so the agent is held to the same rule as every DAV request (host
+ * and port). http.request hands over the host without brackets and the port it will dial (443 by default).
+ */
+function connectionUrl(host: string, port: unknown): URL | undefined {
+  const literal = isIPv6(host) ? `[${host}]` : host;
+  const dialled = port === undefined || port === null || port === '' ? '' : `:${String(port)}`;
+  let url: URL;
+  try {
+    url = new URL(`https://${literal}${dialled}/`);
+  } catch {
+    return undefined;
+  }
+  // A host with `/`, `?` or `#` in it would be read as a different host than the one the socket dials.
+  return url.pathname === '/' && url.search === '' && url.hash === '' ? url : undefined;
+}
 
 export function createGuardedAgents(
   origin: URL,
@@ -51,12 +70,13 @@ export function createGuardedAgents(
     override createConnection(...args: ConnectArgs): Duplex | null | undefined {
       const [options] = args;
       const host = String(options.host ?? options.hostname ?? '');
-      if (!isConfirmedHost(host, origin.hostname, context.confirmedHosts)) {
+      const url = connectionUrl(host, options.port);
+      if (url === undefined || !isAllowedServerUrl(url, origin, context.confirmedHosts)) {
         refuse(
           new VerifyFailure(
             'REDIRECT_REFUSED',
-            'Refused a connection to a host the user did not confirm.',
-            host,
+            'Refused a connection to a host or port the user did not confirm.',
+            url?.host ?? host,
           ),
         );
       }

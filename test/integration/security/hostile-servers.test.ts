@@ -1,10 +1,15 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ServiceTarget, Timeouts } from '../../../src/core/verify/service-target';
 import { verifyServices } from '../../../src/core/verify/verify-services';
+import { runChecks } from '../../../src/cli/commands/verify-command';
+import type { CliIo } from '../../../src/cli/output';
+import { createTranslator } from '@shared/i18n/translator';
 import type { ServiceResult } from '@shared/verify';
 import type { FakeServer } from '../../support/fake-servers';
 import {
+  startDavListingElsewhere,
   startDripServer,
   startEndlessGreeting,
   startEndlessLiteralImap,
@@ -133,5 +138,70 @@ describe('hostile servers: each check ends in its bounds, memory stays bounded, 
     const run = await measured(allDavAt(server.port));
     expect(codes(run.results)).toEqual(['PROTOCOL_ERROR', 'PROTOCOL_ERROR', 'PROTOCOL_ERROR']);
     expect(run.ms).toBeLessThan(CEILING_MS);
+  });
+});
+
+describe('a DAV server that lists collections elsewhere', () => {
+  const listed = [
+    '/dav/home/work/',
+    'https://evil.example/cal/',
+    'http://127.0.0.1/cal/',
+    'https://127.0.0.1:1/cal/',
+    'https://collector:pw@127.0.0.1/cal/',
+  ];
+  const davAt = (port: number): ServiceTarget[] =>
+    (['caldav', 'carddav'] as const).map((service) => ({
+      service,
+      url: `https://127.0.0.1:${port}/dav/`,
+      credential,
+    }));
+
+  it('keeps the calendar and address book on the server, and reports the others left out with why', async () => {
+    const server = await started(startDavListingElsewhere(cert, listed));
+    const results = await verifyServices(davAt(server.port), { trust, timeouts });
+    const kept = [{ url: `https://127.0.0.1:${server.port}/dav/home/work/`, displayName: 'Listed 0' }];
+    const leftOut = [
+      { url: 'https://evil.example/cal/', reason: 'otherServer' },
+      { url: 'http://127.0.0.1/cal/', reason: 'insecure' },
+      { url: 'https://127.0.0.1:1/cal/', reason: 'otherServer' },
+      { url: 'https://…@127.0.0.1/cal/', reason: 'invalid' },
+    ];
+    const [caldav, carddav] = results;
+    expect(codes(results)).toEqual([null, null]);
+    // Client setup reads `calendars` and `addressBooks`: only the kept one is there.
+    expect(caldav?.service === 'caldav' && caldav.found).toMatchObject({ calendars: kept, leftOut });
+    expect(caldav?.service === 'caldav' && caldav.found?.calendars).toHaveLength(1);
+    expect(carddav?.service === 'carddav' && carddav.found).toMatchObject({ addressBooks: kept, leftOut });
+    expect(carddav?.service === 'carddav' && carddav.found?.addressBooks).toHaveLength(1);
+    expect(JSON.stringify(results)).not.toContain('collector:pw');
+  });
+
+  it('ponte verify says, in the person’s language, how many were left out, why, and which', async () => {
+    const server = await started(startDavListingElsewhere(cert, listed));
+    const lines: string[] = [];
+    const io: CliIo = {
+      out: (text) => lines.push(text),
+      err: () => undefined,
+      env: {},
+      stdin: Readable.from([]),
+      stdinIsTty: false,
+      promptOutput: new PassThrough(),
+      onInterrupt: () => () => undefined,
+    };
+    const t = await createTranslator('it');
+    const run = await runChecks(davAt(server.port), { trust, timeouts }, anna.login, {
+      io,
+      t,
+      json: false,
+      language: 'it',
+    });
+    expect(run.code).toBe(0);
+    const printed = lines.join('\n');
+    expect(printed).toContain("1 calendario · 1 calendario escluso: l'indirizzo non è https");
+    expect(printed).toContain('2 calendari esclusi: si trovano su un altro server');
+    expect(printed).toContain("1 rubrica esclusa: l'indirizzo non è valido");
+    expect(printed).toContain('https://evil.example/cal/ (altro server)');
+    expect(printed).toContain('https://…@127.0.0.1/cal/ (indirizzo non valido)');
+    expect(printed).not.toContain('collector:pw');
   });
 });

@@ -25,15 +25,19 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** The body's length, or the error that cut it. */
+/** The body's length, or the error that cut it (or refused the connection, thrown as the request starts). */
 function fetchLength(agent: Agent, path: string): Promise<number | Error> {
   return new Promise((resolve) => {
-    get(new URL(path, origin), { agent }, (response) => {
-      let length = 0;
-      response.on('data', (chunk: Buffer) => (length += chunk.length));
-      response.on('end', () => resolve(length));
-      response.on('error', resolve);
-    }).on('error', resolve);
+    try {
+      get(new URL(path, origin), { agent }, (response) => {
+        let length = 0;
+        response.on('data', (chunk: Buffer) => (length += chunk.length));
+        response.on('end', () => resolve(length));
+        response.on('error', resolve);
+      }).on('error', resolve);
+    } catch (error) {
+      resolve(error as Error);
+    }
   });
 }
 
@@ -57,6 +61,30 @@ describe('guarded agents', () => {
       expect(agents.refusal()?.code).toBe('PROTOCOL_ERROR');
     } finally {
       agents.destroy();
+    }
+  });
+
+  it('refuse the host the person gave on another port, and reach a port confirmed for it', async () => {
+    const context = {
+      signal: new AbortController().signal,
+      trust: { caPem: rig.caPem },
+      timeouts: DEFAULT_TIMEOUTS,
+    };
+    // The person gave port 1 on the same host: the server's real port is another server.
+    const typed = new URL('https://127.0.0.1:1/');
+    const refused = createGuardedAgents(typed, { ...context, confirmedHosts: [] });
+    const confirmed = createGuardedAgents(typed, {
+      ...context,
+      confirmedHosts: [`127.0.0.1:${origin.port}`],
+    });
+    try {
+      expect(await fetchLength(refused.httpsAgent, '/small')).toBeInstanceOf(Error);
+      expect(refused.refusal()?.code).toBe('REDIRECT_REFUSED');
+      expect(await fetchLength(confirmed.httpsAgent, '/small')).toBe(40 * KB);
+      expect(confirmed.refusal()).toBeUndefined();
+    } finally {
+      refused.destroy();
+      confirmed.destroy();
     }
   });
 });

@@ -215,9 +215,15 @@ describe('DAV redirects', () => {
     const [refused] = await verifyServices([target], { trust });
     expect(refused?.code).toBe('REDIRECT_REFUSED');
     expect(refused?.detail).toContain('evil.ponte.test');
-    // Once the host is confirmed (here by pattern), the redirect is followed: the next failure is that
-    // the name does not resolve, which only a followed redirect can reach.
-    const [followed] = await verifyServices([target], { trust, confirmedHosts: ['*.ponte.test'] });
+    // A pattern without a port stands for 443: the redirect to another port is still refused.
+    const [otherPort] = await verifyServices([target], { trust, confirmedHosts: ['*.ponte.test'] });
+    expect(otherPort?.code).toBe('REDIRECT_REFUSED');
+    // Once the host and its port are confirmed (here by pattern), the redirect is followed: the next failure
+    // is that the name does not resolve, which only a followed redirect can reach.
+    const [followed] = await verifyServices([target], {
+      trust,
+      confirmedHosts: [`*.ponte.test:${httpsPort}`],
+    });
     expect(followed?.code).toBe('HOST_NOT_FOUND');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAutoconfig } from '@core/discovery/autoconfig-xml';
 import { emailDomain } from '@core/discovery/discover';
 import { parseAddressBooks, parseCalendars, type RawDavResponse } from '@core/dav/dav-collections';
+import { isAllowedServerUrl } from '@core/dav/host-policy';
 import { parseDaticert } from '@core/pec/daticert';
 import { inspectPecMessage } from '@core/pec/inspect-pec';
 import { validateProfile } from '@core/profiles/validate-profile';
@@ -175,11 +176,17 @@ describe('DAV multistatus answers handed to our code', () => {
     },
     { requiredKeys: [] },
   );
-  it('calendars and address books from any response list: a list, never a throw', () => {
+  it('calendars and address books from any response list: lists, never a throw', () => {
     fc.assert(
       fc.property(fc.array(response, { maxLength: 30 }), fc.webUrl(), (responses, home) => {
-        expect(Array.isArray(bounded(() => parseCalendars(responses, home)))).toBe(true);
-        expect(Array.isArray(bounded(() => parseAddressBooks(responses, home)))).toBe(true);
+        const policy = { origin: new URL(home), confirmedHosts: [] };
+        for (const parse of [parseCalendars, parseAddressBooks]) {
+          const { kept, leftOut } = bounded(() => parse(responses, home, policy));
+          // Nothing kept that the host policy refuses; nothing shown unbounded.
+          for (const collection of kept)
+            expect(isAllowedServerUrl(new URL(collection.url), policy.origin, [])).toBe(true);
+          for (const refused of leftOut) expect(refused.url.length).toBeLessThanOrEqual(300);
+        }
       }),
       { numRuns: 3000 },
     );

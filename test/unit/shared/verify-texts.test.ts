@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/shared/i18n/locales/en.json';
 import type { DiscoveryResult, MailCandidate, UrlCandidate } from '@shared/discovery';
 import { bestSettings, credentialLifetime } from '@shared/discovery-settings';
-import type { ServiceResult } from '@shared/verify';
-import { failurePhrases, type Phrase } from '@shared/verify-summary';
+import type { LeftOutCollection, ServiceResult } from '@shared/verify';
+import { failurePhrases, foundPhrases, type Phrase } from '@shared/verify-summary';
+import { LANGUAGES } from '@shared/i18n/languages';
+import { createTranslator } from '@shared/i18n/translator';
 
 /** The English text a phrase stands for: proves the key exists (the locale test covers the rest). */
 function english(phrase: Phrase): string {
@@ -116,5 +118,56 @@ describe('credentialLifetime', () => {
     expect(credentialLifetime('mailbox-password', 90)).toBeNull();
     expect(credentialLifetime('account-password', 90)).toBeNull();
     expect(credentialLifetime('app-password', null)).toBeNull();
+  });
+});
+
+describe('foundPhrases: collections left out', () => {
+  const caldav = (leftOut?: LeftOutCollection[]): ServiceResult => ({
+    service: 'caldav',
+    status: 'ok',
+    code: null,
+    durationMs: 5,
+    found: {
+      principalUrl: 'https://h/p/',
+      homeUrl: 'https://h/c/',
+      calendars: [],
+      ...(leftOut ? { leftOut } : {}),
+    },
+  });
+
+  it('says nothing more when nothing was left out', () => {
+    expect(foundPhrases(caldav(), 'en')).toEqual([{ key: 'found.calendars', params: { count: 0 } }]);
+    expect(foundPhrases(caldav([]), 'en')).toHaveLength(1);
+  });
+
+  it('counts what was left out, per reason, in every language', async () => {
+    const phrases = foundPhrases(
+      caldav([
+        { url: 'https://evil.example/a/', reason: 'otherServer' },
+        { url: 'http://h/b/', reason: 'insecure' },
+        { url: 'https://h:8443/c/', reason: 'otherServer' },
+      ]),
+      'en',
+    ).slice(1);
+    expect(phrases).toEqual([
+      { key: 'found.leftOut.calendars.insecure', params: { count: 1 } },
+      { key: 'found.leftOut.calendars.otherServer', params: { count: 2 } },
+    ]);
+    const english = await createTranslator('en');
+    expect(phrases.map((phrase) => english(`verify.${phrase.key}`, phrase.params))).toEqual([
+      '1 calendar left out: its address is not https',
+      '2 calendars left out: they are on another server',
+    ]);
+    // The type check holds every locale to English's keys; here each one reads as a sentence with the count.
+    for (const language of LANGUAGES) {
+      const t = await createTranslator(language);
+      for (const phrase of phrases) {
+        const text = t(`verify.${phrase.key}`, phrase.params);
+        expect(text, language).toContain(String(phrase.params?.count));
+        expect(text, language).not.toContain('leftOut');
+      }
+      for (const reason of ['insecure', 'otherServer', 'invalid'])
+        expect(t(`verify.found.leftOutReason.${reason}`), language).not.toContain('leftOutReason');
+    }
   });
 });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type RawDavResponse, parseAddressBooks, parseCalendars } from '@core/dav/dav-collections';
+import {
+  MAX_LEFT_OUT,
+  type RawDavResponse,
+  type ServerPolicy,
+  parseAddressBooks,
+  parseCalendars,
+} from '@core/dav/dav-collections';
 
 const HOME = 'https://dav.example.com/calendars/alice/';
 const BOOKS = 'https://dav.example.com/addressbooks/alice/';
+/** The person typed the server's root; nothing else confirmed. */
+const POLICY: ServerPolicy = { origin: new URL('https://dav.example.com/'), confirmedHosts: [] };
+
+const calendarsOf = (responses: readonly RawDavResponse[], policy = POLICY) =>
+  parseCalendars(responses, HOME, policy).kept;
+const booksOf = (responses: readonly RawDavResponse[], policy = POLICY) =>
+  parseAddressBooks(responses, BOOKS, policy).kept;
 
 const calendarType = { collection: {}, calendar: {} };
 const addressBookType = { collection: {}, addressbook: {} };
@@ -30,7 +43,7 @@ describe('parseCalendars', () => {
         currentUserPrivilegeSet: { privilege: [{ read: {} }, { write: {} }] },
       }),
     ];
-    expect(parseCalendars(responses, HOME)).toEqual([
+    expect(calendarsOf(responses)).toEqual([
       {
         url: 'https://dav.example.com/calendars/alice/work/',
         displayName: 'Work',
@@ -47,7 +60,8 @@ describe('parseCalendars', () => {
       calendar({}, '/calendars/alice/shared/'),
       calendar({}, 'https://p42-caldav.icloud.com/123/calendars/home/'),
     ];
-    expect(parseCalendars(responses, HOME).map((found) => found.url)).toEqual([
+    const icloud = { ...POLICY, confirmedHosts: ['*.icloud.com'] };
+    expect(calendarsOf(responses, icloud).map((found) => found.url)).toEqual([
       'https://dav.example.com/calendars/alice/personal/',
       'https://dav.example.com/calendars/alice/shared/',
       'https://p42-caldav.icloud.com/123/calendars/home/',
@@ -69,7 +83,7 @@ describe('parseCalendars', () => {
       { href: '/calendars/alice/book/', ok: true, props: { resourcetype: addressBookType } },
       calendar({ displayname: 'Kept' }),
     ];
-    expect(parseCalendars(responses, HOME).map((found) => found.displayName)).toEqual(['Kept']);
+    expect(calendarsOf(responses).map((found) => found.displayName)).toEqual(['Kept']);
   });
 
   it.each<[string, unknown]>([
@@ -77,11 +91,11 @@ describe('parseCalendars', () => {
     ['CDATA', { _cdata: ' Family ' }],
     ['a text node', { _text: 'Family' }],
   ])('reads a display name given as %s', (_shape, displayname) => {
-    expect(parseCalendars([calendar({ displayname })], HOME)[0]?.displayName).toBe('Family');
+    expect(calendarsOf([calendar({ displayname })])[0]?.displayName).toBe('Family');
   });
 
   it('reads a display name the XML parser turned into a number', () => {
-    expect(parseCalendars([calendar({ displayname: 2024 })], HOME)[0]?.displayName).toBe('2024');
+    expect(calendarsOf([calendar({ displayname: 2024 })])[0]?.displayName).toBe('2024');
   });
 
   it.each<[string, unknown]>([
@@ -93,18 +107,16 @@ describe('parseCalendars', () => {
     'names a calendar by its last path segment, decoded, when the display name is %s',
     (_shape, displayname) => {
       const responses = [calendar({ displayname }, '/calendars/alice/Caf%C3%A9%20Team/')];
-      expect(parseCalendars(responses, HOME)[0]?.displayName).toBe('Café Team');
+      expect(calendarsOf(responses)[0]?.displayName).toBe('Café Team');
     },
   );
 
   it.each([['#336699'], ['#336699CC'], ['#abcdef']])('keeps the colour %s', (calendarColor) => {
-    expect(parseCalendars([calendar({ calendarColor })], HOME)[0]?.color).toBe(calendarColor);
+    expect(calendarsOf([calendar({ calendarColor })])[0]?.color).toBe(calendarColor);
   });
 
   it('reads a colour given as a text node', () => {
-    expect(parseCalendars([calendar({ calendarColor: { _text: ' #336699 ' } })], HOME)[0]?.color).toBe(
-      '#336699',
-    );
+    expect(calendarsOf([calendar({ calendarColor: { _text: ' #336699 ' } })])[0]?.color).toBe('#336699');
   });
 
   it.each<[unknown]>([
@@ -117,7 +129,7 @@ describe('parseCalendars', () => {
     [{}],
     [null],
   ])('drops the invalid colour %j', (calendarColor) => {
-    const [found] = parseCalendars([calendar({ calendarColor })], HOME);
+    const [found] = calendarsOf([calendar({ calendarColor })]);
     expect(found).toBeDefined();
     expect(found).not.toHaveProperty('color');
   });
@@ -126,11 +138,11 @@ describe('parseCalendars', () => {
     const responses = [
       calendar({ supportedCalendarComponentSet: { comp: { _attributes: { name: 'VTODO' } } } }),
     ];
-    expect(parseCalendars(responses, HOME)[0]?.components).toEqual(['VTODO']);
+    expect(calendarsOf(responses)[0]?.components).toEqual(['VTODO']);
   });
 
   it('lists no components when the server does not restrict them', () => {
-    expect(parseCalendars([calendar({})], HOME)[0]?.components).toEqual([]);
+    expect(calendarsOf([calendar({})])[0]?.components).toEqual([]);
   });
 
   it('drops component names that are not iCalendar component names', () => {
@@ -140,7 +152,7 @@ describe('parseCalendars', () => {
         supportedCalendarComponentSet: { comp: names.map((name) => ({ _attributes: { name } })) },
       }),
     ];
-    expect(parseCalendars(responses, HOME)[0]?.components).toEqual(['VEVENT', 'VJOURNAL', 'VTODO']);
+    expect(calendarsOf(responses)[0]?.components).toEqual(['VEVENT', 'VJOURNAL', 'VTODO']);
   });
 
   it.each<[string, unknown, boolean]>([
@@ -153,11 +165,11 @@ describe('parseCalendars', () => {
     ['write-properties only', { privilege: [{ read: {} }, { writeProperties: {} }] }, true],
     ['no privilege at all', {}, true],
   ])('reads a privilege set granting %s', (_granted, currentUserPrivilegeSet, readOnly) => {
-    expect(parseCalendars([calendar({ currentUserPrivilegeSet })], HOME)[0]?.readOnly).toBe(readOnly);
+    expect(calendarsOf([calendar({ currentUserPrivilegeSet })])[0]?.readOnly).toBe(readOnly);
   });
 
   it('takes a calendar as writable when the server reports no privileges', () => {
-    expect(parseCalendars([calendar({})], HOME)[0]?.readOnly).toBe(false);
+    expect(calendarsOf([calendar({})])[0]?.readOnly).toBe(false);
   });
 });
 
@@ -174,7 +186,7 @@ describe('parseAddressBooks', () => {
       { ok: true, props: { resourcetype: addressBookType } },
       calendar({ displayname: 'Not a book' }),
     ];
-    expect(parseAddressBooks(responses, BOOKS)).toEqual([
+    expect(booksOf(responses)).toEqual([
       {
         url: 'https://dav.example.com/addressbooks/alice/contacts/',
         displayName: 'Contacts',
@@ -186,6 +198,108 @@ describe('parseAddressBooks', () => {
         readOnly: true,
       },
     ]);
+  });
+});
+
+describe('collections at addresses the password may not go to', () => {
+  // The person typed https://same-host/ (port 443); the home set is on it.
+  const origin = new URL('https://same-host/');
+  const home = 'https://same-host/calendars/alice/';
+  const policy: ServerPolicy = { origin, confirmedHosts: [] };
+  const listed = (...hrefs: string[]): RawDavResponse[] =>
+    hrefs.map((href) => ({
+      href,
+      ok: true,
+      props: { resourcetype: { ...calendarType, ...addressBookType } },
+    }));
+
+  it.each<[string, string]>([
+    ['http://same-host/cal/', 'insecure'],
+    ['https://evil.example/cal/', 'otherServer'],
+    ['https://same-host:8443/cal/', 'otherServer'],
+    ['//evil.example/cal/', 'otherServer'],
+    ['https://same-host.evil.example/', 'otherServer'],
+    ['https://user:pw@same-host/cal/', 'invalid'],
+    ['https://a!b/cal/', 'invalid'],
+    ['http://[', 'invalid'],
+  ])('leaves out %s (%s), for calendars and address books alike', (href, reason) => {
+    const calendars = parseCalendars(listed(href), home, policy);
+    const books = parseAddressBooks(listed(href), home, policy);
+    expect(calendars.kept).toEqual([]);
+    expect(books.kept).toEqual([]);
+    expect(calendars.leftOut).toEqual([{ url: expect.any(String), reason }]);
+    expect(books.leftOut).toEqual(calendars.leftOut);
+  });
+
+  it('keeps a relative href and the same host written in capitals with the root dot', () => {
+    const found = parseCalendars(listed('/cal/', 'work/', 'https://SAME-HOST./cal/'), home, policy);
+    expect(found.kept.map((calendar) => calendar.url)).toEqual([
+      'https://same-host/cal/',
+      'https://same-host/calendars/alice/work/',
+      'https://same-host./cal/',
+    ]);
+    expect(found.leftOut).toEqual([]);
+  });
+
+  it('keeps the good calendar and reports the other, in one answer', () => {
+    const found = parseCalendars(listed('/calendars/alice/work/', 'https://evil.example/cal/'), home, policy);
+    expect(found.kept.map((calendar) => calendar.url)).toEqual(['https://same-host/calendars/alice/work/']);
+    expect(found.leftOut).toEqual([{ url: 'https://evil.example/cal/', reason: 'otherServer' }]);
+  });
+
+  it('reports at most MAX_LEFT_OUT of a home set that lists thousands elsewhere', () => {
+    const hrefs = Array.from({ length: 5000 }, (_, index) => `https://evil${index}.example/cal/`);
+    const found = parseCalendars(listed('/cal/', ...hrefs), home, policy);
+    expect(found.kept).toHaveLength(1);
+    expect(found.leftOut).toHaveLength(MAX_LEFT_OUT);
+  });
+
+  it('keeps collections on a confirmed host on 443, not on another port', () => {
+    const icloud: ServerPolicy = {
+      origin: new URL('https://caldav.icloud.com/'),
+      confirmedHosts: ['*.icloud.com'],
+    };
+    const found = parseCalendars(
+      listed(
+        'https://p42-caldav.icloud.com/123/calendars/home/',
+        'https://p42-caldav.icloud.com:8443/123/calendars/work/',
+        'https://xicloud.com/123/calendars/home/',
+      ),
+      'https://p42-caldav.icloud.com/123/calendars/',
+      icloud,
+    );
+    expect(found.kept.map((calendar) => calendar.url)).toEqual([
+      'https://p42-caldav.icloud.com/123/calendars/home/',
+    ]);
+    expect(found.leftOut).toEqual([
+      { url: 'https://p42-caldav.icloud.com:8443/123/calendars/work/', reason: 'otherServer' },
+      { url: 'https://xicloud.com/123/calendars/home/', reason: 'otherServer' },
+    ]);
+  });
+
+  it('shows a left-out address without its user-info (marked as removed), query or fragment', () => {
+    const found = parseCalendars(
+      listed('http://anna:s3cret@evil.example/cal/?token=abc#x', 'http://anna:s3cret@[/cal/'),
+      home,
+      policy,
+    );
+    expect(found.leftOut).toEqual([
+      { url: 'http://…@evil.example/cal/', reason: 'insecure' },
+      { url: 'http://…@[/cal/', reason: 'invalid' },
+    ]);
+    expect(JSON.stringify(found.leftOut)).not.toContain('s3cret');
+  });
+
+  it('shows at most 300 characters of a left-out address, and no control characters', () => {
+    const found = parseCalendars(
+      listed(`https://evil.example/${'a'.repeat(1_000)}/`, 'http://[\u001b[31m'),
+      home,
+      policy,
+    );
+    const [long, escaped] = found.leftOut;
+    expect(long?.url).toHaveLength(300);
+    expect(long?.url.endsWith('…')).toBe(true);
+    expect(escaped?.url).not.toMatch(/\p{C}/u);
   });
 });
 
@@ -260,7 +374,7 @@ describe('hostile PROPFIND answers', () => {
   ];
 
   it('never throws on calendars, and keeps what is usable', () => {
-    const found = parseCalendars(hostile, HOME);
+    const found = calendarsOf(hostile);
     expect(found.map((calendar) => new URL(calendar.url).pathname.length < 10 && calendar.url)).toEqual([
       'https://dav.example.com/y/',
       'https://dav.example.com/z/',
@@ -276,7 +390,7 @@ describe('hostile PROPFIND answers', () => {
   });
 
   it('never throws on address books', () => {
-    const found = parseAddressBooks(hostile, BOOKS);
+    const found = booksOf(hostile);
     expect(found.map((book) => new URL(book.url).pathname.length < 10 && book.displayName)).toEqual([
       'y',
       'z',
@@ -287,12 +401,12 @@ describe('hostile PROPFIND answers', () => {
 
   it('never throws on a huge number of responses', () => {
     const many = Array.from({ length: 20_000 }, (_, index) => calendar({}, `/c/${index}/`));
-    expect(parseCalendars(many, HOME)).toHaveLength(20_000);
+    expect(calendarsOf(many)).toHaveLength(20_000);
   });
 
   it('never throws on a malformed percent-escape in an href without a display name', () => {
     const responses = [calendar({}, '/calendars/alice/%E0%A4%A/'), calendar({}, '/calendars/alice/100%/')];
-    expect(() => parseCalendars(responses, HOME)).not.toThrow();
-    expect(() => parseAddressBooks([addressBook({}, '/addressbooks/alice/%ZZ/')], BOOKS)).not.toThrow();
+    expect(() => calendarsOf(responses)).not.toThrow();
+    expect(() => booksOf([addressBook({}, '/addressbooks/alice/%ZZ/')])).not.toThrow();
   });
 });

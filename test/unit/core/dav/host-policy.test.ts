@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConfirmedHost, parseHttpsUrl, requireHttps } from '@core/dav/host-policy';
+import { isAllowedServerUrl, parseHttpsUrl, requireHttps, serverUrlProblem } from '@core/dav/host-policy';
 import { VerifyFailure } from '@core/verify/verify-failure';
 
 function thrownBy(run: () => unknown): unknown {
@@ -11,45 +11,116 @@ function thrownBy(run: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
-describe('isConfirmedHost', () => {
-  it('accepts the host the user gave, in any case', () => {
-    expect(isConfirmedHost('dav.example.com', 'dav.example.com', [])).toBe(true);
-    expect(isConfirmedHost('DAV.Example.COM', 'dav.example.com', [])).toBe(true);
-    expect(isConfirmedHost('dav.example.com', 'Dav.Example.Com', [])).toBe(true);
+const url = (value: string): URL => new URL(value);
+/** Whether `address` may be reached in a session the person started at `origin`. */
+const allowed = (address: string, origin: string, confirmed: readonly string[] = []): boolean =>
+  isAllowedServerUrl(url(address), url(origin), confirmed);
+
+const ORIGIN = 'https://same-host/dav/';
+
+describe('isAllowedServerUrl: the address the person gave', () => {
+  it('accepts the same host and port, in any case, with or without the root dot', () => {
+    expect(allowed('https://same-host/cal/', ORIGIN)).toBe(true);
+    expect(allowed('https://SAME-HOST./cal/', ORIGIN)).toBe(true);
+    expect(allowed('https://same-host:443/cal/', ORIGIN)).toBe(true);
+    expect(allowed('https://Example.COM./x/', 'https://example.com/')).toBe(true);
+    expect(allowed('https://example.com/x/', 'https://EXAMPLE.com./')).toBe(true);
+    expect(allowed('https://dav.example.com:8443/x/', 'https://dav.example.com:8443/dav/')).toBe(true);
   });
 
-  it('refuses any other host when nothing is confirmed', () => {
-    expect(isConfirmedHost('evil.example.net', 'dav.example.com', [])).toBe(false);
-    expect(isConfirmedHost('sub.dav.example.com', 'dav.example.com', [])).toBe(false);
-    expect(isConfirmedHost('example.com', 'dav.example.com', [])).toBe(false);
+  it('compares an international name as the parser writes it (punycode)', () => {
+    expect(allowed('https://xn--bcher-kva.example/cal/', 'https://bücher.example/')).toBe(true);
+    expect(allowed('https://BÜCHER.example/cal/', 'https://xn--bcher-kva.example/')).toBe(true);
   });
 
-  it('accepts a confirmed host exactly, in any case', () => {
+  it('refuses http, another host, another port, user-info', () => {
+    expect(serverUrlProblem(url('http://same-host/cal/'), url(ORIGIN), [])).toBe('insecure');
+    expect(serverUrlProblem(url('https://evil.example/cal/'), url(ORIGIN), [])).toBe('otherServer');
+    expect(serverUrlProblem(url('https://same-host:8443/cal/'), url(ORIGIN), [])).toBe('otherServer');
+    expect(serverUrlProblem(url('https://same-host/cal/'), url('https://same-host:8443/'), [])).toBe(
+      'otherServer',
+    );
+    expect(serverUrlProblem(url('https://user:pw@same-host/cal/'), url(ORIGIN), [])).toBe('invalid');
+    expect(serverUrlProblem(url('https://user@same-host/cal/'), url(ORIGIN), [])).toBe('invalid');
+  });
+
+  it('never takes a longer name for the host it starts with', () => {
+    expect(allowed('https://same-host.evil.example/', ORIGIN)).toBe(false);
+    expect(allowed('https://example.com.evil.net/', 'https://example.com/')).toBe(false);
+    expect(allowed('https://sub.dav.example.com/', 'https://dav.example.com/')).toBe(false);
+    expect(allowed('https://example.com/', 'https://dav.example.com/')).toBe(false);
+  });
+
+  it.each([['https://a..b/'], ['https://a!b/'], ['https://-x-/'], ['https://a*b/']])(
+    'refuses %s: the parser lets it through, but it is no host name',
+    (address) => {
+      expect(serverUrlProblem(url(address), url(address), [])).toBe('invalid');
+    },
+  );
+
+  it('compares IP literals as the parser writes them', () => {
+    expect(allowed('https://127.1:8443/x/', 'https://127.0.0.1:8443/')).toBe(true);
+    expect(allowed('https://[::1]/x/', 'https://[0:0::1]:443/')).toBe(true);
+    expect(allowed('https://127.0.0.1:8444/x/', 'https://127.0.0.1:8443/')).toBe(false);
+  });
+
+  it.each([['ftp://same-host/'], ['javascript:alert(1)'], ['file:///etc/passwd'], ['wss://same-host/']])(
+    'refuses %s as insecure',
+    (address) => {
+      expect(serverUrlProblem(url(address), url(ORIGIN), [])).toBe('insecure');
+    },
+  );
+});
+
+describe('isAllowedServerUrl: confirmed hosts', () => {
+  const icloud = 'https://caldav.icloud.com/';
+
+  it('accepts a confirmed host exactly, in any case, on 443', () => {
     const confirmed = ['Contacts.Example.NET'];
-    expect(isConfirmedHost('contacts.example.net', 'dav.example.com', confirmed)).toBe(true);
-    expect(isConfirmedHost('CONTACTS.example.net', 'dav.example.com', confirmed)).toBe(true);
-    expect(isConfirmedHost('www.contacts.example.net', 'dav.example.com', confirmed)).toBe(false);
-    expect(isConfirmedHost('contacts.example.net.evil.org', 'dav.example.com', confirmed)).toBe(false);
+    expect(allowed('https://contacts.example.net/x/', ORIGIN, confirmed)).toBe(true);
+    expect(allowed('https://CONTACTS.example.net./x/', ORIGIN, confirmed)).toBe(true);
+    expect(allowed('https://contacts.example.net:8443/x/', ORIGIN, confirmed)).toBe(false);
+    expect(allowed('https://www.contacts.example.net/x/', ORIGIN, confirmed)).toBe(false);
+    expect(allowed('https://contacts.example.net.evil.org/x/', ORIGIN, confirmed)).toBe(false);
   });
 
-  it('lets *.icloud.com cover its sub-domains', () => {
+  it('lets *.icloud.com cover its sub-domains on 443 only', () => {
     const confirmed = ['*.icloud.com'];
-    expect(isConfirmedHost('p42-caldav.icloud.com', 'caldav.icloud.com', confirmed)).toBe(true);
-    expect(isConfirmedHost('P07-CONTACTS.ICLOUD.COM', 'contacts.icloud.com', confirmed)).toBe(true);
-    expect(isConfirmedHost('a.b.icloud.com', 'caldav.icloud.com', confirmed)).toBe(true);
-    expect(isConfirmedHost('p42-caldav.icloud.com', 'caldav.icloud.com', ['*.ICLOUD.com'])).toBe(true);
+    expect(allowed('https://p42-caldav.icloud.com/123/calendars/', icloud, confirmed)).toBe(true);
+    expect(allowed('https://p42-caldav.icloud.com:443/x/', icloud, confirmed)).toBe(true);
+    expect(allowed('https://P07-CONTACTS.ICLOUD.COM./x/', icloud, confirmed)).toBe(true);
+    expect(allowed('https://a.b.icloud.com/x/', icloud, confirmed)).toBe(true);
+    expect(allowed('https://p42-caldav.icloud.com/x/', icloud, ['*.ICLOUD.com'])).toBe(true);
+    expect(allowed('https://p42-caldav.icloud.com:8443/x/', icloud, confirmed)).toBe(false);
+    expect(allowed('http://p42-caldav.icloud.com/x/', icloud, confirmed)).toBe(false);
   });
 
-  it('does not let *.icloud.com cover look-alike hosts', () => {
+  it('does not let *.icloud.com cover look-alikes, nor icloud.com itself', () => {
     const confirmed = ['*.icloud.com'];
-    expect(isConfirmedHost('evilicloud.com', 'caldav.icloud.com', confirmed)).toBe(false);
-    expect(isConfirmedHost('icloud.com.evil.net', 'caldav.icloud.com', confirmed)).toBe(false);
-    expect(isConfirmedHost('p42-caldav.icloud.com.evil.net', 'caldav.icloud.com', confirmed)).toBe(false);
-    expect(isConfirmedHost('icloud.co', 'caldav.icloud.com', confirmed)).toBe(false);
+    for (const host of ['xicloud.com', 'evilicloud.com', 'icloud.com.evil.net', 'icloud.co', 'icloud.com']) {
+      expect(allowed(`https://${host}/x/`, 'https://evil.example/', confirmed)).toBe(false);
+    }
+    expect(allowed('https://p42-caldav.icloud.com.evil.net/x/', icloud, confirmed)).toBe(false);
   });
 
-  it('does not let *.icloud.com cover icloud.com itself', () => {
-    expect(isConfirmedHost('icloud.com', 'caldav.icloud.com', ['*.icloud.com'])).toBe(false);
+  it('matches the port a pattern names, and only that one', () => {
+    expect(allowed('https://dav.example.net:8443/x/', ORIGIN, ['dav.example.net:8443'])).toBe(true);
+    expect(allowed('https://dav.example.net/x/', ORIGIN, ['dav.example.net:8443'])).toBe(false);
+    expect(allowed('https://p1.example.net:8443/x/', ORIGIN, ['*.example.net:8443'])).toBe(true);
+    expect(allowed('https://p1.example.net/x/', ORIGIN, ['*.example.net:8443'])).toBe(false);
+  });
+
+  it('reads nothing but host[:port] as a pattern, and never lets a wildcard reach an IP address', () => {
+    expect(allowed('https://evil.net/x/', ORIGIN, ['evil.net/x.icloud.com'])).toBe(false);
+    expect(allowed('https://evil.net/x/', ORIGIN, ['user@evil.net'])).toBe(false);
+    expect(allowed('https://x.icloud.com/', ORIGIN, ['*.'])).toBe(false);
+    expect(allowed('https://x.icloud.com/', ORIGIN, [''])).toBe(false);
+    expect(allowed('https://127.0.0.1/x/', ORIGIN, ['*.0.1'])).toBe(false);
+  });
+
+  it('keeps the catalog’s patterns working', () => {
+    // The form provider-schema.ts allows: lower case, optionally `*.`.
+    expect(allowed('https://p01-caldav.icloud.com/x/', icloud, ['*.icloud.com'])).toBe(true);
   });
 });
 
@@ -82,6 +153,8 @@ describe('parseHttpsUrl', () => {
     ['not a url at all'],
     ['https://'],
     [''],
+    ['https://user:pw@dav.example.com/'],
+    ['https://user@dav.example.com/'],
   ])('refuses %j with INSECURE_URL', (value) => {
     const error = thrownBy(() => parseHttpsUrl(value));
     expect(error).toBeInstanceOf(VerifyFailure);

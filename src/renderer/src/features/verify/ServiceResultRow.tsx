@@ -67,6 +67,18 @@ export function ServiceResultRow({ result, onTrustCertificate, appPassword }: Pr
             ))}
           </ul>
         )}
+        {result.status === 'ok' &&
+          (result.service === 'caldav' || result.service === 'carddav') &&
+          result.found?.leftOut && (
+            <ul className="collection-list left-out">
+              {result.found.leftOut.map((collection, index) => (
+                // A server may list the same address twice: the position keeps the keys apart.
+                <li key={`${index}:${collection.url}`}>
+                  {collection.url} — {t(`verify.found.leftOutReason.${collection.reason}`)}
+                </li>
+              ))}
+            </ul>
+          )}
         {failure && (
           <>
             <p className="result-problem">{say(failure.title)}</p>
