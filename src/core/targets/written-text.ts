@@ -74,9 +74,11 @@ export function unwritable(what: string, value: string, why: string): PonteError
 
 /**
  * A value the program acts on — an address, a user name, a host: written exactly as it is, or refused
- * (control characters, line breaks, broken characters, or longer than MAX_VALUE_LENGTH).
+ * (empty, control characters, line breaks, broken characters, or longer than MAX_VALUE_LENGTH).
  */
 export function exactValue(value: string, field: ExactField): string {
+  // Thunderbird drops an account whose server has no user name; no program can use an empty address.
+  if (value.trim() === '') throw unwritable(FIELD_WORDS[field], value, 'it is empty');
   if (value.length > MAX_VALUE_LENGTH) {
     throw unwritable(FIELD_WORDS[field], value, `it is longer than ${MAX_VALUE_LENGTH} characters`);
   }

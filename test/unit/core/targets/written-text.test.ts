@@ -35,7 +35,7 @@ describe('what may be written into another program', () => {
   });
 
   it('refuses an address, user name or host it would have to change, naming it without its control characters', () => {
-    for (const value of ['anna\nroot', 'a\u0000', 'x\uD800', 'tab\there', 'a'.repeat(400)]) {
+    for (const value of ['anna\nroot', 'a\u0000', 'x\uD800', 'tab\there', 'a'.repeat(400), '', '  ']) {
       let error: unknown;
       try {
         exactValue(value, 'username');
