@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import type { MailEndpoint } from '@shared/verify';
 import { asHostName } from './host-name';
@@ -59,8 +60,10 @@ export function parseAutoconfig(xml: string, email: string): AutoconfigParse {
     for (const entry of entries) {
       const server = entry as Record<string, unknown>;
       if (service === 'imap' && text(server['@type']) !== 'imap') continue;
-      // A host from a server's file is a host name (RFC 1035) or nothing: never a path, a port or a quote.
-      const host = asHostName(text(server.hostname) ?? '');
+      // A host from a server's file is a host name (RFC 1035) or an IP address, as Thunderbird allows there —
+      // never a path, a port or a quote.
+      const given = text(server.hostname) ?? '';
+      const host = asHostName(given) ?? (isIP(given) ? given : undefined);
       const port = Number(text(server.port));
       const socketType = text(server.socketType)?.toUpperCase();
       const security = socketType === 'SSL' ? 'tls' : socketType === 'STARTTLS' ? 'starttls' : undefined;

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { PhoneSetup, QrCode } from '@shared/targets';
 import type { Account } from '../accounts/account-schema';
+import { exactValue } from './written-text';
 
 /**
  * A link DAVx⁵ (and other Android CalDAV/CardDAV apps) open with the login screen filled in: the account's
@@ -17,7 +18,8 @@ export function davx5Link(account: Account): string | null {
   if (!service) return null;
   const username = account.credentials.find((credential) => credential.id === service.credential)?.username;
   const url = new URL(service.url);
-  const user = username ? `${encodeURIComponent(username)}@` : '';
+  // exactValue: a user name with a line break or a broken character is refused, never encoded into the link.
+  const user = username ? `${encodeURIComponent(exactValue(username, 'username'))}@` : '';
   return `${service.scheme}://${user}${url.host}${url.pathname}${url.search}`;
 }
 

@@ -117,6 +117,25 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     await dav.deleteFile(`/${name}`);
   }, 120_000);
 
+  it('a drive named with a line break (as an IT profile or a script could) stays one sidebar bookmark', async () => {
+    const add = await addAnna(['--webdav', anna.webdavUrl, '--name', 'Studio\nfile:///etc/passwd Evil\r']);
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    const { id } = JSON.parse(add.stdout) as AccountSummary;
+    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    await writeFile(bookmarks, 'file:///srv/shared Shared\n');
+    const done = await ponte(['configure', id, '--target', 'mount', '--json']);
+    expect(done.code, done.stdout + done.stderr).toBe(0);
+    const lines = (await readFile(bookmarks, 'utf8')).split('\n');
+    expect(lines).toEqual([
+      'file:///srv/shared Shared',
+      expect.stringMatching(/^davs:\/\/\S+ Studio file:\/\/\/etc\/passwd Evil$/),
+      '',
+    ]);
+    expect((await ponte(['account', 'remove', id, '--undo-targets'])).code).toBe(0);
+    expect(await readFile(bookmarks, 'utf8')).toBe('file:///srv/shared Shared\n');
+    expect(await gvfsHasMount(host)).toBe(false);
+  }, 120_000);
+
   it('file targets: a profile for Apple devices (passwords only with --with-password), a DAVx⁵ link and QR, an autoconfig file for IT', async () => {
     const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
