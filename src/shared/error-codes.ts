@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'PROGRAM_NOT_FOUND',
   'SETTING_LOCKED',
   'UNWRITABLE_VALUE',
+  'SIGN_IN_OTHER_SERVER',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -111,10 +111,13 @@ test('Nextcloud signs Ponte in itself (Login Flow v2): nothing pasted, the passw
         () => undefined,
       ),
   );
-  // Nextcloud is not packaged in Debian: a stand-in speaks Login Flow v2, with the rig's certificate.
+  // Nextcloud is not packaged in Debian: a stand-in speaks Login Flow v2, with the rig's certificate, and
+  // passes the rest through to the rig's Radicale and Apache on its own address.
+  const webdavPath = new URL(anna.webdavUrl).pathname;
   const nextcloud = await startLoginFlowServer({
     certPem: await readFile(join(rig.dir, 'server.pem'), 'utf8'),
     keyPem: await readFile(join(rig.dir, 'server.key'), 'utf8'),
+    passThrough: { caldav: rig.caldav.url, webdav: rig.webdav.url, prefix: webdavPath, caPem: rig.caPem },
   });
   try {
     await openWizard(app);
@@ -143,10 +146,20 @@ test('Nextcloud signs Ponte in itself (Login Flow v2): nothing pasted, the passw
       `${nextcloud.url}/remote.php/dav/files/${encodeURIComponent(anna.login)}/`,
     );
 
-    // The stand-in only does the sign-in; the calendars, contacts and files are the rig's.
+    // The device password is only lent to the server that granted it: a calendar address elsewhere is refused
+    // before anything is sent there.
     await app.locator('#caldav-url').fill(rig.caldav.url);
-    await app.locator('#carddav-url').fill(rig.caldav.url);
-    await app.locator('#webdav-url').fill(anna.webdavUrl);
+    await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
+    await expect(app.getByRole('alert')).toContainText(en.errors.SIGN_IN_OTHER_SERVER.title);
+    await app.getByRole('button', { name: en.wizard.back, exact: true }).click();
+    await expectStep(app, 'signin');
+    // Back folds the server settings away again.
+    if (!(await app.locator('#caldav-url').isVisible()))
+      await app.getByText(en.wizard.serverSettings).click();
+    // The calendars, contacts and files are the rig's, reached through the stand-in's own address.
+    await app.locator('#caldav-url').fill(`${nextcloud.url}/`);
+    await app.locator('#carddav-url').fill(`${nextcloud.url}/`);
+    await app.locator('#webdav-url').fill(`${nextcloud.url}${webdavPath}`);
     await app.getByRole('button', { name: en.verify.form.check, exact: true }).click();
     await expect(app.getByTestId('verify-summary')).toHaveText(
       en.verify.summary.allOk_other.replace('{{count}}', '3'),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 // A stand-in for a Nextcloud server's Login Flow v2 endpoints (Nextcloud itself is not packaged in Debian,
@@ -26,6 +27,12 @@ export interface LoginFlowServerOptions {
   loginUrlOrigin?: string;
   grantedServer?: string;
   refuseStart?: boolean;
+  /**
+   * Everything that is not Login Flow is passed through to these servers (the rig's), on the stand-in's own
+   * address, as a real Nextcloud serves its DAV beside its sign-in: paths under `prefix` go to `webdav`, the
+   * rest to `caldav`. A granted device password is only ever used on the server that granted it.
+   */
+  passThrough?: { caldav: string; webdav: string; prefix: string; caPem: string };
 }
 
 export async function startLoginFlowServer(options: LoginFlowServerOptions): Promise<LoginFlowServer> {
@@ -64,6 +71,7 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
         granted = null;
         return json(200, credentials);
       }
+      if (options.passThrough) return passOn(options.passThrough, request, body, response, url);
       response.writeHead(404).end();
     });
   });
@@ -81,4 +89,33 @@ export async function startLoginFlowServer(options: LoginFlowServerOptions): Pro
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Forwards one request to the rig server its path belongs to, and its answer back, Locations rewritten. */
+function passOn(
+  to: NonNullable<LoginFlowServerOptions['passThrough']>,
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+  ownOrigin: string,
+): void {
+  const path = request.url ?? '/';
+  // The WebDAV client asks for the folder without its trailing slash too.
+  const folder = to.prefix.replace(/\/$/, '');
+  const isDrive = path === folder || path.startsWith(`${folder}/`) || path.startsWith(`${folder}?`);
+  const target = new URL(path, isDrive ? to.webdav : to.caldav);
+  const forwarded = httpsRequest(
+    target,
+    { method: request.method, headers: { ...request.headers, host: target.host }, ca: to.caPem },
+    (answer) => {
+      const headers = { ...answer.headers };
+      if (typeof headers.location === 'string') {
+        headers.location = headers.location.replace(target.origin, ownOrigin);
+      }
+      response.writeHead(answer.statusCode ?? 502, headers);
+      answer.pipe(response);
+    },
+  );
+  forwarded.on('error', () => response.writeHead(502).end());
+  forwarded.end(body);
 }

@@ -98,8 +98,9 @@ export class LoginFlows {
     const elsewhere = addresses.find((address) => !isOnServer(flow.server ?? '', address));
     if (elsewhere !== undefined) {
       throw new PonteError(
-        'INVALID_INPUT',
+        'SIGN_IN_OTHER_SERVER',
         `The Nextcloud device password is only used on ${flow.server}, not on ${elsewhere}.`,
+        'Use that server’s addresses, or enter a password for the other servers.',
       );
     }
     return flow.appPassword;

@@ -151,7 +151,7 @@ describe('a granted device password stays with the server the person named', () 
       'not a url',
     ]) {
       expect(() => manager.secret(started.flowId, [dav, elsewhere]), elsewhere).toThrowError(
-        expect.objectContaining({ code: 'INVALID_INPUT' }),
+        expect.objectContaining({ code: 'SIGN_IN_OTHER_SERVER' }),
       );
     }
   });
@@ -196,7 +196,7 @@ describe('a granted device password stays with the server the person named', () 
       const refused = await check('https://evil.example/remote.php/dav');
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT', message: expect.stringContaining('only used on') },
+        error: { code: 'SIGN_IN_OTHER_SERVER', message: expect.stringContaining('only used on') },
       });
       expect(await check(`${server.url}/remote.php/dav`)).toMatchObject({ ok: true });
     } finally {
