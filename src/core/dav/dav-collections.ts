@@ -1,4 +1,5 @@
 import type { AddressBookInfo, CalendarInfo, LeftOutCollection } from '@shared/verify';
+import { MAX_URL_LENGTH } from '../targets/written-text';
 import { serverUrlProblem } from './host-policy';
 
 // tsdav hands back each <response> as xml-js "compact" objects with camel-cased names. Servers vary a lot
@@ -111,6 +112,8 @@ function judgedUrl(href: string, base: string, policy: ServerPolicy): { url: str
   } catch {
     return { url: shownHref(href), reason: 'invalid' };
   }
+  // Longer than any program keeps an address: left out here, so one absurd href cannot stop a whole set-up.
+  if (url.href.length > MAX_URL_LENGTH) return { url: shownUrl(url), reason: 'invalid' };
   const problem = serverUrlProblem(url, policy.origin, policy.confirmedHosts);
   return problem === undefined ? { url: url.href } : { url: shownUrl(url), reason: problem };
 }

@@ -18,6 +18,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 export const MAX_NAME_LENGTH = 200;
 /** RFC 5321's longest address; user names and hosts are shorter still. */
 export const MAX_VALUE_LENGTH = 320;
+/** The longest URL browsers and servers commonly take; a collection's address past it is no address. */
+export const MAX_URL_LENGTH = 2048;
 
 /** Where the name goes: a file that escapes anything (prefs.js, key files), XML, or one line of text. */
 export type NameCarrier = 'text' | 'xml' | 'line';
@@ -74,13 +76,15 @@ export function unwritable(what: string, value: string, why: string): PonteError
 
 /**
  * A value the program acts on — an address, a user name, a host: written exactly as it is, or refused
- * (empty, control characters, line breaks, broken characters, or longer than MAX_VALUE_LENGTH).
+ * (empty, control characters, line breaks, broken characters, or longer than MAX_VALUE_LENGTH — MAX_URL_LENGTH
+ * for an address).
  */
 export function exactValue(value: string, field: ExactField): string {
   // Thunderbird drops an account whose server has no user name; no program can use an empty address.
   if (value.trim() === '') throw unwritable(FIELD_WORDS[field], value, 'it is empty');
-  if (value.length > MAX_VALUE_LENGTH) {
-    throw unwritable(FIELD_WORDS[field], value, `it is longer than ${MAX_VALUE_LENGTH} characters`);
+  const limit = field === 'address' ? MAX_URL_LENGTH : MAX_VALUE_LENGTH;
+  if (value.length > limit) {
+    throw unwritable(FIELD_WORDS[field], value, `it is longer than ${limit} characters`);
   }
   if (HAS_CONTROL_OR_BROKEN.test(value)) {
     throw unwritable(

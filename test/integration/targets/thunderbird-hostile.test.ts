@@ -83,12 +83,13 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
  * The sample account renamed, with every login `login`, on mail servers of its own (Thunderbird keeps one
  * account per server and user name, and would drop a second one with the same login).
  */
-function hostileAccount(id: string, name: string, login: string, host: string): Account {
+function hostileAccount(id: string, name: string, login: string, host: string, email: string): Account {
   const account = sampleAccount();
   const { imap, smtp } = account.services;
   return {
     ...account,
     id,
+    email,
     displayName: name,
     credentials: account.credentials.map((credential) => ({ ...credential, username: login })),
     services: {
@@ -102,15 +103,34 @@ function hostileAccount(id: string, name: string, login: string, host: string): 
 /** Thunderbird's outgoing-server user name is a byte string (ACString): the UTF-8 bytes, one per character. */
 const asByteString = (value: string): string => Buffer.from(value, 'utf8').toString('latin1');
 
+/**
+ * A collection address with the name in its path, as the URL parser hands on a server's href: quotes and
+ * controls percent-encoded, `'` `(` `)` `;` `!` `$` `&` `=` `@` raw. Separators are replaced so each stays
+ * one distinct path segment; cut at 300 characters (a longer href is left out by parseCalendars, tested there).
+ */
+const hostileUrl = (kind: string, key: string, index: number, name: string): string =>
+  new URL(
+    `${kind}/${key}/${index}-${name.slice(0, 300).replace(/[/\\?#.%]/g, '_')}/`,
+    'https://sync.studio-rossi.ch/',
+  ).href;
+
+/** Addresses a mail server would take, each with a character prefs.js or a naive writer would stumble on. */
+const EMAILS = [
+  'anna@studio-rossi.ch',
+  "o'brien+tag@studio-rossi.ch",
+  'x");user_pref(@studio-rossi.ch',
+  '"quoted\\"local"@studio-rossi.ch',
+];
+
 const collectionsNamed = (names: readonly string[], key: string): AccountCollections => ({
   calendars: names.map((name, index) => ({
-    url: `https://sync.studio-rossi.ch/calendars/${key}/c${index}/`,
+    url: hostileUrl('calendars', key, index, name),
     displayName: name,
     components: ['VEVENT'],
     readOnly: false,
   })),
   addressBooks: names.map((name, index) => ({
-    url: `https://sync.studio-rossi.ch/books/${key}/b${index}/`,
+    url: hostileUrl('books', key, index, name),
     displayName: name,
     readOnly: false,
   })),
@@ -135,7 +155,8 @@ describe('Ponte’s Thunderbird set-up with hostile values, read back by Thunder
     for (let index = 0; index < 8; index += 1) {
       const name = strings[(index * 7) % strings.length] ?? '';
       const login = strings[(index * 11 + 3) % strings.length] ?? '';
-      const account = hostileAccount(`hostile-${index}`, name, login, `mail${index}.studio-rossi.ch`);
+      const email = EMAILS[index % EMAILS.length] ?? '';
+      const account = hostileAccount(`hostile-${index}`, name, login, `mail${index}.studio-rossi.ch`, email);
       const collections = collectionsNamed(strings.slice(index * 4, index * 4 + 4), `k${index}`);
       let refusal: unknown;
       try {

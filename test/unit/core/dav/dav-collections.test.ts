@@ -247,6 +247,12 @@ describe('collections at addresses the password may not go to', () => {
     expect(found.leftOut).toEqual([{ url: 'https://evil.example/cal/', reason: 'otherServer' }]);
   });
 
+  it('leaves out an address longer than any program keeps (2048 characters)', () => {
+    const found = parseCalendars(listed(`/cal/${'x'.repeat(2100)}/`, '/cal/ok/'), home, policy);
+    expect(found.kept.map((calendar) => calendar.url)).toEqual(['https://same-host/cal/ok/']);
+    expect(found.leftOut).toEqual([{ url: expect.stringMatching(/…$/), reason: 'invalid' }]);
+  });
+
   it('reports at most MAX_LEFT_OUT of a home set that lists thousands elsewhere', () => {
     const hrefs = Array.from({ length: 5000 }, (_, index) => `https://evil${index}.example/cal/`);
     const found = parseCalendars(listed('/cal/', ...hrefs), home, policy);
@@ -379,8 +385,12 @@ describe('hostile PROPFIND answers', () => {
       'https://dav.example.com/y/',
       'https://dav.example.com/z/',
       'https://dav.example.com/n/',
-      false,
     ]);
+    // The one with a huge href is no address a program keeps: left out, said why.
+    expect(parseCalendars(hostile, HOME, POLICY).leftOut).toContainEqual({
+      url: expect.stringMatching(/^https:\/\/dav\.example\.com\/A+…$/),
+      reason: 'invalid',
+    });
     for (const calendar of found) {
       expect(calendar).not.toHaveProperty('color');
       expect(typeof calendar.displayName).toBe('string');
@@ -395,7 +405,6 @@ describe('hostile PROPFIND answers', () => {
       'y',
       'z',
       'n',
-      false,
     ]);
   });
 
