@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runJsonProgram } from './run-json-program';
 
 // What evolution-data-server itself loads from a home folder's sources: its source registry is started in a
 // private D-Bus session over that home's XDG folders, and eds-sources.py lists what it loaded as JSON.
@@ -22,29 +22,18 @@ export interface LoadedSource {
 
 /** The sources whose uid starts with `prefix`, as EDS loaded them from `home`. */
 export function loadedByEds(home: string, prefix: string): Promise<LoadedSource[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'dbus-run-session',
-      ['--', '/usr/bin/python3', join(__dirname, 'eds-sources.py'), prefix],
-      {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          XDG_CACHE_HOME: join(home, '.cache'),
-          GSETTINGS_BACKEND: 'memory',
-        },
+  return runJsonProgram<LoadedSource[]>(
+    'dbus-run-session',
+    ['--', '/usr/bin/python3', join(__dirname, 'eds-sources.py'), prefix],
+    {
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_DATA_HOME: join(home, '.local/share'),
+        XDG_CACHE_HOME: join(home, '.cache'),
+        GSETTINGS_BACKEND: 'memory',
       },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`eds-sources.py exit ${code}: ${err}`));
-      resolve(JSON.parse(out) as LoadedSource[]);
-    });
-  });
+    },
+  );
 }

@@ -58,3 +58,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** The seed of a property run: fixed on CI so it repeats, PONTE_FUZZ_SEED explores others. */
 export const fuzzSeed = (): number => Number(process.env.PONTE_FUZZ_SEED ?? 20261206);
+
+/** What no UTF-8 file can hold, whatever its grammar: a NUL, an unpaired surrogate. */
+export const noFileCanHold = (value: string): boolean =>
+  value.includes('\0') || /[\uD800-\uDFFF]/u.test(value);

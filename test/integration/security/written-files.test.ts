@@ -5,7 +5,7 @@ import { formatKeyFile } from '@core/targets/evolution/key-file';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { mobileconfig } from '@core/targets/mobileconfig';
 import { shownName } from '@core/targets/written-text';
-import { fuzzSeed, hostileString, NAMED_HOSTILE } from '../../support/hostile-strings';
+import { fuzzSeed, hostileString, NAMED_HOSTILE, noFileCanHold } from '../../support/hostile-strings';
 import { isRefusal, parseBack, type ParsedBack } from '../../support/parse-back';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
 
@@ -18,8 +18,6 @@ const samples = (count: number): string[] => [
   ...NAMED_HOSTILE,
   ...fc.sample(hostileString, { seed: fuzzSeed(), numRuns: count }),
 ];
-
-const noFileCanHold = (value: string): boolean => value.includes('\0') || /[\uD800-\uDFFF]/u.test(value);
 
 function written<T>(values: string[], write: (value: string) => T): { value: string; output: T }[] {
   const kept: { value: string; output: T }[] = [];

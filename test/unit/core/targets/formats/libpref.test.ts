@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPrefString, formatUserPrefLine, parseUserPrefLine } from '@core/targets/formats/libpref';
-import { fuzzSeed, hostileString, NAMED_HOSTILE } from '../../../../support/hostile-strings';
+import { fuzzSeed, hostileString, NAMED_HOSTILE, noFileCanHold } from '../../../../support/hostile-strings';
 
 // Mozilla's grammar, not JSON's. The real libpref reads the same lines in the Thunderbird integration tests;
 // these pin the rules: what JSON writes and libpref refuses, and what nothing can carry.
-
-const unrepresentable = (value: string): boolean => value.includes('\0') || /[\uD800-\uDFFF]/u.test(value);
 
 describe('prefs.js strings in libpref’s grammar', () => {
   it('writes no escape libpref lacks: a tab, a backspace and a form feed are not \\t \\b \\f as JSON has them', () => {
@@ -30,7 +28,7 @@ describe('prefs.js strings in libpref’s grammar', () => {
   it('reads back exactly what it wrote, one line per preference, for hostile strings', () => {
     fc.assert(
       fc.property(hostileString, hostileString, (key, value) => {
-        if (unrepresentable(key) || unrepresentable(value)) {
+        if (noFileCanHold(key) || noFileCanHold(value)) {
           expect(() => formatUserPrefLine(key, value)).toThrow();
           return;
         }
@@ -40,7 +38,7 @@ describe('prefs.js strings in libpref’s grammar', () => {
       }),
       { seed: fuzzSeed(), numRuns: 2000 },
     );
-    for (const value of NAMED_HOSTILE.filter((value) => !unrepresentable(value))) {
+    for (const value of NAMED_HOSTILE.filter((value) => !noFileCanHold(value))) {
       expect(parseUserPrefLine(formatUserPrefLine('k', value))?.value).toBe(value);
     }
   });
