@@ -67,6 +67,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     'with-password': { type: 'boolean' },
     profile: { type: 'string' },
     list: { type: 'boolean' },
+    'drive-letter': { type: 'string' },
   },
   unconfigure: { target: { type: 'string' } },
   reconnect: {},

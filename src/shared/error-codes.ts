@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'SETTING_LOCKED',
   'UNWRITABLE_VALUE',
   'SIGN_IN_OTHER_SERVER',
+  'ADMIN_REQUIRED',
+  'DRIVE_LETTER_IN_USE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

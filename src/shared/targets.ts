@@ -17,8 +17,21 @@ export interface MountInput {
 export type PlanStep =
   /** A program the plan needs; `package` says what to install when it is missing. */
   | { kind: 'require'; program: string; package: string }
-  /** Runs a command; `stdin` says what is typed into it (the password never goes in `command`). */
-  | { kind: 'run'; command: string[]; stdin?: 'password' | 'nothing'; mayNeedAdmin?: boolean }
+  /**
+   * Runs a command; `stdin` says what is typed into it (the password never goes in `command`). An `optional`
+   * one (showing the drive in Explorer or Finder) does not stop the plan when it fails.
+   */
+  | {
+      kind: 'run';
+      command: string[];
+      stdin?: 'password' | 'nothing';
+      mayNeedAdmin?: boolean;
+      optional?: boolean;
+    }
+  /** Windows: the WebClient service (the WebDAV redirector) must run; started when it may be, else explained. */
+  | { kind: 'require-service'; service: 'WebClient' }
+  /** Windows: stops before anything changes when the drive letter is already taken. */
+  | { kind: 'require-free-drive'; letter: string }
   /** Stores the password for `server` where the OS's WebDAV client looks for it. */
   | {
       kind: 'store-credential';

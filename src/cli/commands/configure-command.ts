@@ -57,6 +57,7 @@ export async function configureCommand(
     dryRun,
     onStep: progress,
     ...(typeof options.profile === 'string' ? { profileDir: resolve(options.profile) } : {}),
+    ...(typeof options['drive-letter'] === 'string' ? { driveLetter: options['drive-letter'] } : {}),
   });
   if (json) {
     printJson(io, {
@@ -124,7 +125,15 @@ function describeStep(step: PlanStep, t: TFunction): string {
     case 'require':
       return t('configure.steps.require', { program: step.program, package: step.package });
     case 'run':
-      return `${step.command.join(' ')}${step.stdin === 'password' ? ` ${t('configure.steps.passwordOnStdin')}` : ''}`;
+      return [
+        step.command.join(' '),
+        ...(step.stdin === 'password' ? [t('configure.steps.passwordOnStdin')] : []),
+        ...(step.optional ? [t('configure.steps.optional')] : []),
+      ].join(' ');
+    case 'require-service':
+      return t('configure.steps.requireService');
+    case 'require-free-drive':
+      return t('configure.steps.requireFreeDrive', { letter: step.letter });
     case 'add-line':
       return t('configure.steps.addLine', { file: step.file });
     case 'remove-line':

@@ -18,8 +18,11 @@ export const planStepSchema = z.discriminatedUnion('kind', [
       command: z.array(z.string()).min(1),
       stdin: z.enum(['password', 'nothing']).optional(),
       mayNeedAdmin: z.boolean().optional(),
+      optional: z.boolean().optional(),
     })
     .strict(),
+  z.object({ kind: z.literal('require-service'), service: z.literal('WebClient') }).strict(),
+  z.object({ kind: z.literal('require-free-drive'), letter: z.string().regex(/^[D-Z]:$/) }).strict(),
   z
     .object({
       kind: z.literal('store-credential'),

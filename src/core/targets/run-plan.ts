@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PonteError } from '../errors/ponte-error';
@@ -6,6 +5,10 @@ import { findExecutable } from '../platform/find-executable';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { copyPrivate } from '../storage/copy-private';
 import type { MountOs, PlanStep } from '@shared/targets';
+import { removeInternetPassword, storeInternetPassword } from './mount/macos-keychain';
+import { windowsCredential } from './mount/windows-credential';
+import { ensureFreeLetter, ensureWebClient, letterInUse, saysLetterInUse } from './mount/windows-drive';
+import { commandFailed, execute } from './run-command';
 import { removePrefs, setPrefs } from './thunderbird/prefs-js';
 import { profileInUse } from './thunderbird/profile-in-use';
 
@@ -25,12 +28,18 @@ export interface RunOptions {
  * back, and an undo that stops at one keeps its record for another try.
  */
 export function isCheckStep(step: PlanStep): boolean {
-  return step.kind === 'require' || step.kind === 'require-closed';
+  return (
+    step.kind === 'require' ||
+    step.kind === 'require-closed' ||
+    step.kind === 'require-service' ||
+    step.kind === 'require-free-drive'
+  );
 }
 
 /**
  * Carries out a plan's steps (or its undo) on this machine, in order, stopping at the first failure with a
- * clear error. Keychain steps of other OSs are refused here: they run where that OS's APIs are.
+ * clear error. Windows and macOS steps call those systems' own programs (sc.exe, net.exe, powershell.exe,
+ * security, mount_webdav), found on PATH like any other.
  */
 export async function runPlanSteps(steps: readonly PlanStep[], options: RunOptions = {}): Promise<void> {
   for (const [index, step] of steps.entries()) {
@@ -51,7 +60,13 @@ async function runStep(step: PlanStep, options: RunOptions): Promise<void> {
       }
       return;
     case 'run':
-      await runCommand(step.command, step.stdin === 'password' ? options.password : undefined, options);
+      await runPlanCommand(step, options);
+      return;
+    case 'require-service':
+      await ensureWebClient();
+      return;
+    case 'require-free-drive':
+      await ensureFreeLetter(step.letter);
       return;
     case 'add-line':
       await editFile(step.file, (text) =>
@@ -63,9 +78,23 @@ async function runStep(step: PlanStep, options: RunOptions): Promise<void> {
         editLines(text, (lines) => lines.filter((line) => line !== step.line)),
       );
       return;
-    case 'store-credential':
+    case 'store-credential': {
+      const password = options.password;
+      if (password === undefined) throw new PonteError('INVALID_INPUT', 'No password to store.');
+      if (step.store === 'windows-credential-manager') {
+        await windowsCredential('Add', step.server, step.username, password);
+      } else {
+        await storeInternetPassword(step, password);
+      }
+      return;
+    }
     case 'remove-credential':
-      throw new PonteError('INVALID_INPUT', `The ${step.store} step runs on its own OS only.`);
+      if (step.store === 'windows-credential-manager') {
+        await windowsCredential('Remove', step.server, step.username);
+      } else {
+        await removeInternetPassword(step.server, step.username);
+      }
+      return;
     case 'require-closed':
       if (await profileInUse(step.profile, options.os ?? thisOs())) {
         throw new PonteError(
@@ -136,42 +165,20 @@ async function editFile(file: string, change: (text: string) => string): Promise
   if (next !== text) await writeFileAtomic(file, next, mode);
 }
 
-/** Runs one command; what it printed is kept for the error (it never holds the password: that went in). */
-function runCommand(
-  command: readonly string[],
-  input: string | undefined,
-  options: RunOptions,
-): Promise<void> {
-  const [program, ...args] = command;
-  if (!program) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    const timer = setTimeout(() => child.kill('SIGTERM'), options.commandTimeoutMs ?? 60_000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new PonteError('MOUNT_FAILED', `${program} could not start: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve();
-      const said = output.replace(/Password:\s*/g, '').trim();
-      reject(
-        new PonteError(
-          'MOUNT_FAILED',
-          `${command.slice(0, 2).join(' ')} failed (${signal ? `stopped by ${signal}` : `exit ${code}`})${said ? `: ${said}` : ''}`,
-          'Check the drive address and the password, and that the server is reachable.',
-        ),
-      );
-    });
-    // A second prompt (e.g. "accept this certificate?") gets end-of-input, never an answer made up here.
-    child.stdin.end(input === undefined ? '' : `${input}\n`);
-  });
+/** A plan's command: the password only on its stdin when the step says so; an optional one never fails. */
+async function runPlanCommand(step: Extract<PlanStep, { kind: 'run' }>, options: RunOptions): Promise<void> {
+  const input = step.stdin === 'password' && options.password !== undefined ? `${options.password}\n` : '';
+  const run = { input, timeoutMs: options.commandTimeoutMs ?? 60_000 };
+  if (step.optional) {
+    // Showing the drive in Explorer or Finder is a courtesy (explorer.exe even exits 1 when it worked).
+    await execute(step.command, run).catch(() => undefined);
+    return;
+  }
+  const result = await execute(step.command, run);
+  if (result.code === 0) return;
+  if (step.command[0] === 'net.exe' && saysLetterInUse(result.output))
+    throw letterInUse(step.command[2] ?? '');
+  throw commandFailed(step.command, result);
 }
 
 /**

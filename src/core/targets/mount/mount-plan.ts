@@ -70,8 +70,9 @@ function linuxPlan(url: URL, input: MountInput): MountPlan {
 }
 
 /**
- * The WebClient mini-redirector: the credential goes to Credential Manager (never on `net use`'s command
- * line), then the UNC form `\\host@SSL@port\path` is mapped to a letter that survives a restart.
+ * The WebClient mini-redirector: checked first (service running, letter free), then the credential goes to
+ * Credential Manager (never on `net use`'s command line) and the UNC form `\\host@SSL@port\path` is mapped to
+ * a letter that survives a restart; Explorer then shows it.
  */
 function windowsPlan(url: URL, input: MountInput): MountPlan {
   const letter = driveLetter(input.driveLetter ?? 'Z');
@@ -82,13 +83,8 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
     os: 'win32',
     location: letter,
     steps: [
-      {
-        kind: 'run',
-        command: ['sc.exe', 'config', 'WebClient', 'start=', 'auto'],
-        stdin: 'nothing',
-        mayNeedAdmin: true,
-      },
-      { kind: 'run', command: ['sc.exe', 'start', 'WebClient'], stdin: 'nothing', mayNeedAdmin: true },
+      { kind: 'require-service', service: 'WebClient' },
+      { kind: 'require-free-drive', letter },
       {
         kind: 'store-credential',
         store: 'windows-credential-manager',
@@ -98,6 +94,7 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
         username: input.username,
       },
       { kind: 'run', command: ['net.exe', 'use', letter, unc, '/persistent:yes'], stdin: 'nothing' },
+      { kind: 'run', command: ['explorer.exe', `${letter}\\`], stdin: 'nothing', optional: true },
     ],
     undo: [
       { kind: 'run', command: ['net.exe', 'use', letter, '/delete', '/y'], stdin: 'nothing' },
@@ -114,7 +111,8 @@ function windowsPlan(url: URL, input: MountInput): MountPlan {
 
 /**
  * An Internet-password item in the login keychain (what Finder and mount_webdav look up for the server),
- * then `mount_webdav -s` (credentials only over TLS) on a folder under ~/Volumes named after the drive.
+ * then `mount_webdav -s` (credentials only over TLS) on a folder under ~/Volumes named after the drive, then
+ * Finder shows it.
  */
 function macosPlan(url: URL, input: MountInput): MountPlan {
   // One folder under ~/Volumes named after the drive: never `..`, a separator or a hidden name.
@@ -134,6 +132,7 @@ function macosPlan(url: URL, input: MountInput): MountPlan {
       },
       { kind: 'run', command: ['mkdir', '-p', mountPoint], stdin: 'nothing' },
       { kind: 'run', command: ['mount_webdav', '-s', '-S', url.href, mountPoint], stdin: 'nothing' },
+      { kind: 'run', command: ['open', mountPoint], stdin: 'nothing', optional: true },
     ],
     undo: [
       { kind: 'run', command: ['umount', mountPoint], stdin: 'nothing' },
