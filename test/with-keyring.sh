@@ -14,6 +14,11 @@ secrets_owned() {
     org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'
 }
 
+# Windows and macOS have their own keychain, always there: nothing to start.
+if [[ "$(uname -s)" != Linux ]]; then
+  exec "$@"
+fi
+
 # A desktop session (or an outer run of this script) already offers the Secret Service: use it as is.
 if [[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" && -z "${PONTE_KEYRING_INNER:-}" ]] && secrets_owned; then
   exec "$@"
