@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setStartAtLogin } from '../../../src/main/start-at-login';
+import { resetElectron, state } from '../../support/electron-stand-in';
+
+vi.mock('electron', async () => (await import('../../support/electron-stand-in')).electron);
+
+// Start at login, hidden in the tray: an XDG autostart entry on Linux, Electron's login item on Windows and
+// macOS (what the OS does with it is proved there only).
+
+const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+const asPlatform = (value: NodeJS.Platform): void =>
+  void Object.defineProperty(process, 'platform', { value });
+let dir: string;
+const xdg = process.env.XDG_CONFIG_HOME;
+
+beforeEach(async () => {
+  resetElectron();
+  dir = await mkdtemp(join(tmpdir(), 'ponte-login-'));
+  process.env.XDG_CONFIG_HOME = dir;
+});
+afterEach(async () => {
+  if (platform) Object.defineProperty(process, 'platform', platform);
+  if (xdg === undefined) delete process.env.XDG_CONFIG_HOME;
+  else process.env.XDG_CONFIG_HOME = xdg;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('start at login', () => {
+  it.each(['win32', 'darwin'] as const)('%s: the OS login item, started hidden', async (os) => {
+    asPlatform(os);
+    await setStartAtLogin(true);
+    expect(state.loginItem).toEqual({ openAtLogin: true, args: ['--hidden'] });
+    await setStartAtLogin(false);
+    expect(state.loginItem).toEqual({ openAtLogin: false, args: ['--hidden'] });
+  });
+
+  it('linux: an autostart entry that starts Ponte hidden, removed when turned off', async () => {
+    asPlatform('linux');
+    await setStartAtLogin(true);
+    const entry = await readFile(join(dir, 'autostart', 'ponte.desktop'), 'utf8');
+    expect(entry).toMatch(/^Exec=.* --hidden$/m);
+    expect(state.loginItem).toBeNull();
+    await setStartAtLogin(false);
+    await expect(readFile(join(dir, 'autostart', 'ponte.desktop'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
