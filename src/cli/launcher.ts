@@ -1,7 +1,9 @@
-// `npm start`: opens the desktop app when Electron's binary is installed, otherwise explains what to do.
-import { spawn, spawnSync } from 'node:child_process';
+// `npm start`: opens the desktop app when Electron's binary is installed; otherwise the same UI in an installed
+// Chromium-family browser's app window, or, with neither, explains what to do.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { appWindowArgs, findAppBrowser } from '@core/platform/app-browser';
 import { findElectronBinary } from '@core/platform/electron-binary';
 import { resolveDataDir } from '@core/paths/data-dir';
 import { SettingsStore } from '@core/settings/settings-store';
@@ -27,9 +29,55 @@ async function launch(): Promise<number> {
   const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: homedir() });
   const saved = await new SettingsStore(dataDir).read().catch(() => undefined);
   const t = await createTranslator(chooseCliLanguage(undefined, saved?.language, process.env));
+  const browser = await findAppBrowser();
+  if (browser) {
+    console.error(`\n${t('cli.browserWindow', { browser: basename(browser) })}\n`);
+    return openInAppWindow(appRoot, browser, dataDir);
+  }
   const version = binary.state === 'binary-missing' ? binary.version : 'latest';
   console.error(`\n${t('cli.electronMissing', { version })}\n`);
   return 1;
+}
+
+/**
+ * The same UI and core through the loopback bridge (per-run token, loopback only), shown in the browser's app
+ * mode; closing that window stops the bridge.
+ */
+async function openInAppWindow(appRoot: string, browser: string, dataDir: string): Promise<number> {
+  const bridge = spawn(process.execPath, [join(appRoot, 'out/main/web-bridge.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stopBridge = (): void => void bridge.kill('SIGTERM');
+  try {
+    const url = await bridgeAddress(bridge);
+    const window = spawn(browser, appWindowArgs(url, join(dataDir, 'app-window')), { stdio: 'ignore' });
+    return await new Promise((resolve) => {
+      window.on('error', () => resolve(1));
+      window.on('exit', (code) => resolve(code ?? 0));
+    });
+  } finally {
+    stopBridge();
+  }
+}
+
+/** The address the bridge prints once it listens (bounded: a bridge that never starts is an error). */
+function bridgeAddress(bridge: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error('the browser preview did not start')), 60_000);
+    bridge.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    bridge.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser preview stopped (exit ${code})`));
+    });
+  });
 }
 
 void launch().then((code) => {
