@@ -68,6 +68,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     profile: { type: 'string' },
     list: { type: 'boolean' },
     'drive-letter': { type: 'string' },
+    install: { type: 'boolean' },
   },
   unconfigure: { target: { type: 'string' } },
   reconnect: {},

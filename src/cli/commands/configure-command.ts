@@ -6,6 +6,7 @@ import { configureTarget, detectTargets, unconfigureTarget } from '@core/targets
 import QRCode from 'qrcode';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { davx5Link } from '@core/targets/davx5-link';
+import { assertProfileInstallable, openProfileForInstall } from '@core/targets/install-profile';
 import { accountMobileconfig, mobileconfigFileName } from '@core/targets/mobileconfig';
 import { reconnectDrives } from '@core/targets/reconnect-drives';
 import { writeFileAtomic } from '@core/storage/atomic-write';
@@ -184,12 +185,16 @@ async function exportFile(
     target === 'mobileconfig'
       ? await accountMobileconfig(core.accounts, id, withPassword)
       : autoconfigXml(account);
+  const install = target === 'mobileconfig' && options.install === true;
+  if (install) assertProfileInstallable(process.platform);
   await writeFileAtomic(out, body, withPassword ? 0o600 : 0o644);
-  if (json) printJson(io, { written: out, withPassword });
+  if (install) await openProfileForInstall(out, process.platform);
+  if (json) printJson(io, { written: out, withPassword, ...(install ? { opened: true } : {}) });
   else {
     const key =
       target === 'autoconfig' ? 'autoconfigWritten' : withPassword ? 'profileWithPassword' : 'profileWritten';
     io.out(t(`configure.cli.${key}`, { file: out }));
+    if (install) io.out(t('configure.cli.profileOpened', { name: `${account.displayName} (Ponte)` }));
   }
   return EXIT_OK;
 }

@@ -140,6 +140,11 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const file = join(dir, 'anna.mobileconfig');
+    // Installing is for a Mac: here it is refused before any file is written.
+    const install = await ponte(['configure', id, '--target', 'mobileconfig', '--out', file, '--install']);
+    expect(install.code).toBe(1);
+    expect(install.stderr).toContain('installed on a Mac');
+    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
     const plain = await ponte(['configure', id, '--target', 'mobileconfig', '--out', file]);
     expect(plain.code, plain.stdout + plain.stderr).toBe(0);
     expect(plain.stdout).toContain('the device asks for the password once');

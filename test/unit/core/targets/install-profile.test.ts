@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openProfileForInstall } from '@core/targets/install-profile';
+import { createStandIns, type StandIns } from '../../../support/os-stand-ins';
+
+// On a Mac the written profile is handed to System Settings with `open` (a stand-in here: what macOS shows
+// then is proved on a Mac only); elsewhere Ponte says where it is installed instead.
+
+let dir: string;
+let standIns: StandIns;
+const originalPath = process.env.PATH;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-profile-'));
+  standIns = await createStandIns(dir, ['open']);
+  process.env.PATH = `${standIns.bin}:${originalPath ?? ''}`;
+});
+afterEach(async () => {
+  process.env.PATH = originalPath;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('installing a configuration profile', () => {
+  it('macOS: opens exactly the written file', async () => {
+    await openProfileForInstall('/Users/anna/Studio Rossi.mobileconfig', 'darwin');
+    expect((await standIns.calls()).map((call) => [call.program, ...call.args])).toEqual([
+      ['open', '/Users/anna/Studio Rossi.mobileconfig'],
+    ]);
+  });
+
+  it('macOS refusing to open it says what to do instead', async () => {
+    await standIns.answer([{ program: 'open', code: 1, output: 'LSOpenURLsWithRole() failed' }]);
+    await expect(openProfileForInstall('/tmp/x.mobileconfig', 'darwin')).rejects.toMatchObject({
+      hint: expect.stringContaining('Double-click the file in Finder'),
+    });
+  });
+
+  it.each(['linux', 'win32'] as const)(
+    '%s: nothing is opened; the person is told where it installs',
+    async (os) => {
+      await expect(openProfileForInstall('/tmp/x.mobileconfig', os)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      expect(await standIns.calls()).toEqual([]);
+    },
+  );
+});
