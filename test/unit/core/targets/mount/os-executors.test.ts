@@ -280,16 +280,20 @@ describe('macOS: keychain item, mount_webdav, Finder', () => {
     expectPasswordNowhereBut(calls, 'security');
   });
 
-  it('a mount that fails takes back the folder and the keychain item', async () => {
-    await standIns.answer([{ program: 'mount_webdav', code: 1, output: 'mount_webdav: could not connect' }]);
+  it.each([
+    ['mount_webdav', 3],
+    ['mkdir', 2],
+  ])('a failing %s takes back the folder and the keychain item', async (program, done) => {
+    await standIns.answer([{ program, code: 1, output: `${program}: failed` }]);
     await expect(configureTarget(context('darwin'), id, 'mount')).rejects.toMatchObject({
       code: 'MOUNT_FAILED',
     });
-    expect(summary(await standIns.calls()).slice(3)).toEqual([
+    expect(summary(await standIns.calls()).slice(done)).toEqual([
       expect.stringMatching(/^umount /),
       expect.stringMatching(/^rmdir /),
       'security delete-internet-password -a anna@studio.ch -s kdrive.example.com -r htps',
     ]);
+    expect((await store.get(id)).targets ?? []).toEqual([]);
   });
 
   it('a locked or refusing keychain stops before anything else', async () => {
