@@ -97,7 +97,9 @@ export async function buildRequest(
   for (const service of ['caldav', 'carddav', 'webdav'] as const) {
     const url = text(service);
     if (url === undefined) continue;
-    if (!/^https:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
+    // A well-formed http address is core's to refuse (INSECURE_URL, before any connection), as the README
+    // promises; only what is no web address at all is a usage error.
+    if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
       throw new UsageError(t('verify.cli.badUrl', { value: url }));
     }
     request[service] = { url };
@@ -122,7 +124,7 @@ export async function buildRequest(
     }
   }
   // The same bounds the app's IPC applies, so the CLI cannot ask core for more than the UI can.
-  const checked = verifyRequestSchema.safeParse(request);
+  const checked = verifyRequestSchema.safeParse(withHttpsForTheBounds(request));
   if (!checked.success) {
     const where = checked.error.issues[0]?.path.join('.') ?? '';
     throw new UsageError(
@@ -130,6 +132,20 @@ export async function buildRequest(
     );
   }
   return request;
+}
+
+/**
+ * The request as the contract's bounds see it, http addresses read as https: their scheme is core's to refuse
+ * per service (INSECURE_URL), every other bound (lengths, hosts, ports) still applies here.
+ */
+function withHttpsForTheBounds(request: VerifyRequest): VerifyRequest {
+  const https = (url: string): string => url.replace(/^http:/i, 'https:');
+  return {
+    ...request,
+    ...(request.caldav ? { caldav: { url: https(request.caldav.url) } } : {}),
+    ...(request.carddav ? { carddav: { url: https(request.carddav.url) } } : {}),
+    ...(request.webdav ? { webdav: { ...request.webdav, url: https(request.webdav.url) } } : {}),
+  };
 }
 
 /**

@@ -76,14 +76,21 @@ describe('ponte verify', () => {
     expect(human.stdout).not.toContain('not-the-password');
   });
 
-  it('usage errors exit 2: a password on the command line, no password source, http URLs, bad endpoints', async () => {
+  it('usage errors exit 2: a password on the command line, no password source, bad endpoints; http is INSECURE_URL', async () => {
     const onArgv = await ponte(['verify', '--user', 'a', '--imap', 'h:993', '--password', 'x'], null);
     expect(onArgv.code).toBe(2);
     const noSource = await ponte(['verify', '--user', 'a', '--imap', 'h:993'], null);
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toContain('--password-stdin');
-    const http = await ponte(['verify', '--user', 'a', '--caldav', 'http://h/', '--password-stdin'], 'x');
-    expect(http.code).toBe(2);
+    // An http address is no usage error: core refuses it per service, before connecting (README's table).
+    const http = await ponte(
+      ['verify', '--user', 'a', '--caldav', 'http://h/', '--password-stdin', '--json'],
+      'x',
+    );
+    expect(http.code).toBe(1);
+    expect(JSON.parse(http.stdout)).toMatchObject([
+      { service: 'caldav', status: 'failed', code: 'INSECURE_URL' },
+    ]);
     const endpoint = await ponte(['verify', '--user', 'a', '--imap', 'h:99999', '--password-stdin'], 'x');
     expect(endpoint.code).toBe(2);
     const nothing = await ponte(['verify', '--user', 'a', '--password-stdin', '--json'], 'x');
