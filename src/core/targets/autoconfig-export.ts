@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Account } from '../accounts/account-schema';
+import { PonteError } from '../errors/ponte-error';
 import { assertXmlText } from './formats/xml-text';
 import { exactValue, shownName } from './written-text';
 
@@ -9,12 +10,25 @@ import { exactValue, shownName } from './written-text';
 
 export function autoconfigXml(account: Account): string {
   const domain = account.email.split('@')[1] ?? account.email;
+  const localPart = account.email.split('@')[0] ?? '';
   const usernameOf = (credentialId: string): string => {
     const username = account.credentials.find((credential) => credential.id === credentialId)?.username;
-    // Mozilla's placeholder keeps the file valid for every address at the domain.
-    return !username || username === account.email ? '%EMAILADDRESS%' : exactValue(username, 'username');
+    // Mozilla's placeholders keep the file valid for every address at the domain: the file is for all of them.
+    if (!username || username === account.email) return '%EMAILADDRESS%';
+    if (username === localPart) return '%EMAILLOCALPART%';
+    return exactValue(username, 'username');
   };
   const { imap, smtp, caldav, carddav } = account.services;
+  // Thunderbird's reader refuses a file without an incoming and an outgoing server: never write one.
+  if (!imap || !smtp) {
+    throw new PonteError(
+      'INVALID_INPUT',
+      `An autoconfig file needs an incoming (IMAP) and an outgoing (SMTP) server; ${account.email} has ${
+        imap ? 'no SMTP server' : smtp ? 'no IMAP server' : 'neither'
+      }.`,
+      'Add the missing mail server to the account (or export the calendars another way, e.g. --target mobileconfig).',
+    );
+  }
   const server = (service: NonNullable<typeof imap>) => ({
     hostname: exactValue(service.endpoint.host, 'host'),
     port: service.endpoint.port,
@@ -37,8 +51,8 @@ export function autoconfigXml(account: Account): string {
         domain,
         displayName: name,
         displayShortName: name,
-        ...(imap ? { incomingServer: { '@type': 'imap', ...server(imap) } } : {}),
-        ...(smtp ? { outgoingServer: { '@type': 'smtp', ...server(smtp) } } : {}),
+        incomingServer: { '@type': 'imap', ...server(imap) },
+        outgoingServer: { '@type': 'smtp', ...server(smtp) },
       },
       ...(carddav ? { addressBook: { '@type': 'carddav', ...dav(carddav) } } : {}),
       ...(caldav ? { calendar: { '@type': 'caldav', ...dav(caldav) } } : {}),

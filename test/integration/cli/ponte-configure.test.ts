@@ -137,7 +137,14 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
   }, 120_000);
 
   it('file targets: a profile for Apple devices (passwords only with --with-password), a DAVx⁵ link and QR, an autoconfig file for IT', async () => {
-    const add = await addAnna(['--imap', `127.0.0.1:${rig.imap.tlsPort}`, '--caldav', rig.caldav.url]);
+    const add = await addAnna([
+      '--imap',
+      `127.0.0.1:${rig.imap.tlsPort}`,
+      '--smtp',
+      `127.0.0.1:${rig.smtp.tlsPort}`,
+      '--caldav',
+      rig.caldav.url,
+    ]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
     const file = join(dir, 'anna.mobileconfig');
     // Installing is for a Mac: here it is refused before any file is written.
@@ -196,8 +203,27 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
           endpoint: { host: '127.0.0.1', port: rig.imap.tlsPort, security: 'tls' },
           username: anna.email,
         },
+        {
+          service: 'smtp',
+          endpoint: { host: '127.0.0.1', port: rig.smtp.tlsPort, security: 'tls' },
+          username: anna.email,
+        },
       ],
     });
+    // An account without SMTP cannot be expressed (Thunderbird refuses such a file): exit 1, no file.
+    const calendarOnly = JSON.parse((await addAnna(['--caldav', rig.caldav.url])).stdout) as AccountSummary;
+    const refusedFile = join(dir, 'calendar-only.xml');
+    const refused = await ponte([
+      'configure',
+      calendarOnly.id,
+      '--target',
+      'autoconfig',
+      '--out',
+      refusedFile,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('needs an incoming (IMAP) and an outgoing (SMTP) server');
+    await expect(stat(refusedFile)).rejects.toMatchObject({ code: 'ENOENT' });
     await ponte(['account', 'remove', id]);
   }, 60_000);
 

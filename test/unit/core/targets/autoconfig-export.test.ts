@@ -46,3 +46,34 @@ describe('autoconfig export', () => {
     expect(xml).not.toMatch(/password<\/|<password/i);
   });
 });
+
+describe('autoconfig export refuses what Thunderbird cannot read, and stays valid for the whole domain', () => {
+  it('an account without SMTP or without IMAP gets no file, with the reason', () => {
+    const withoutSmtp = { ...account.services, smtp: undefined };
+    const withoutImap = { ...account.services, imap: undefined };
+    expect(() => autoconfigXml({ ...account, services: withoutSmtp })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('no SMTP server') }),
+    );
+    expect(() => autoconfigXml({ ...account, services: withoutImap })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('no IMAP server') }),
+    );
+  });
+
+  it('a login that is the address’s local part becomes %EMAILLOCALPART% (the file is for every address)', () => {
+    const localLogin = {
+      ...account,
+      credentials: account.credentials.map((credential) =>
+        credential.id === 'main' ? { ...credential, username: 'anna' } : credential,
+      ),
+    };
+    const xml = autoconfigXml(localLogin);
+    expect(xml).toContain('<username>%EMAILLOCALPART%</username>');
+    expect(parseAutoconfig(xml, 'marco@studio-rossi.ch')).toMatchObject({
+      ok: true,
+      servers: [
+        { service: 'imap', username: 'marco' },
+        { service: 'smtp', username: 'marco' },
+      ],
+    });
+  });
+});
