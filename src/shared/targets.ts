@@ -117,7 +117,7 @@ export interface TargetAvailability {
   target: TargetKind;
   /** False when the program is not installed (or the account has nothing for it, e.g. no drive). */
   available: boolean;
-  /** Why not, as a message key (`noDrive`, `notInstalled`, `noProfile` …). */
+  /** Why not, as a message key (`noDrive`, `notInstalled`, `neverStarted` …). */
   reason?: string;
   /** Where it would go (the Thunderbird profile, the Evolution sources folder, the drive URI). */
   location?: string;

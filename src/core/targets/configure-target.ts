@@ -18,6 +18,7 @@ import { evolutionPlan, evolutionSourcesDir } from './evolution/evolution-plan';
 import { mountPlan } from './mount/mount-plan';
 import { isCheckStep, runPlanSteps } from './run-plan';
 import { thunderbirdPlan } from './thunderbird/thunderbird-plan';
+import { isThunderbirdInstalled } from './thunderbird/thunderbird-install';
 import { findThunderbirdProfiles } from './thunderbird/thunderbird-profiles';
 
 // Setting an account up in a place on this machine (a mounted drive, Thunderbird, Evolution) and taking it
@@ -218,7 +219,12 @@ export async function detectTargets(context: TargetContext, id: string): Promise
       ? { target: 'thunderbird', available: false, reason: 'nothingToSetUp', configured: false }
       : profiles[0]
         ? { target: 'thunderbird', available: true, location: profiles[0].dir, ...configured('thunderbird') }
-        : { target: 'thunderbird', available: false, reason: 'notInstalled', ...configured('thunderbird') },
+        : {
+            target: 'thunderbird',
+            available: false,
+            reason: (await isThunderbirdInstalled(os, env)) ? 'neverStarted' : 'notInstalled',
+            ...configured('thunderbird'),
+          },
     !hasClientData
       ? { target: 'evolution', available: false, reason: 'nothingToSetUp', configured: false }
       : evolution

@@ -164,6 +164,13 @@ export function ComputerTargets({ account, afterWizard = false, onChanged }: Pro
           })}
         </p>
       )}
+      {found
+        .filter((entry) => !entry.available && !entry.configured && entry.reason === 'neverStarted')
+        .map((entry) => (
+          <p className="hint" key={entry.target}>
+            {t('targets.computer.neverStarted', { name: t(`targets.names.${entry.target}`) })}
+          </p>
+        ))}
       {found.some((entry) => entry.available && !entry.configured) && (
         <button type="button" disabled={busy || toSetUp.length === 0} onClick={() => void setUp()}>
           {t('targets.computer.setUp', { count: toSetUp.length })}
