@@ -59,6 +59,11 @@ export type PlanStep =
    * profile has none yet (the default account), `lists` appends an item to a comma-separated list preference.
    */
   | { kind: 'set-prefs'; file: string; prefs: PrefEntry[]; ifAbsent: PrefEntry[]; lists: ListEntry[] }
+  /**
+   * Removes what Thunderbird made for the preferences under `branches` (an IMAP account's local folder, a
+   * CardDAV book's database), inside `profile` only; runs before `remove-prefs`, which names them.
+   */
+  | { kind: 'remove-profile-data'; file: string; profile: string; branches: string[] }
   /** Takes them back: every preference under `branches`, the list items, and `ifEquals` where still ours. */
   | { kind: 'remove-prefs'; file: string; branches: string[]; lists: ListEntry[]; ifEquals: PrefEntry[] }
   /** Writes a whole file Ponte owns (an Evolution source), and removes it. */

@@ -149,6 +149,8 @@ function describeStep(step: PlanStep, t: TFunction): string {
       return t('configure.steps.backupFile', { file: step.file, folder: step.to });
     case 'set-prefs':
       return t('configure.steps.setPrefs', { count: step.prefs.length, file: step.file });
+    case 'remove-profile-data':
+      return t('configure.steps.removeProfileData', { profile: step.profile });
     case 'remove-prefs':
       return t('configure.steps.removePrefs', { file: step.file });
     case 'write-file':

@@ -60,6 +60,14 @@ export const planStepSchema = z.discriminatedUnion('kind', [
       ifEquals: z.array(prefEntry),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('remove-profile-data'),
+      file: z.string(),
+      profile: z.string(),
+      branches: z.array(z.string().min(2)),
+    })
+    .strict(),
   z.object({ kind: z.literal('write-file'), file: z.string(), content: z.string() }).strict(),
   z.object({ kind: z.literal('remove-file'), file: z.string() }).strict(),
 ]) satisfies z.ZodType<PlanStep>;

@@ -9,7 +9,8 @@ import { removeInternetPassword, storeInternetPassword } from './mount/macos-key
 import { windowsCredential } from './mount/windows-credential';
 import { ensureFreeLetter, ensureWebClient, letterInUse, saysLetterInUse } from './mount/windows-drive';
 import { commandFailed, execute } from './run-command';
-import { removePrefs, setPrefs } from './thunderbird/prefs-js';
+import { profileDataPaths, removeProfileData } from './thunderbird/profile-data';
+import { readPrefs, removePrefs, setPrefs } from './thunderbird/prefs-js';
 import { profileInUse } from './thunderbird/profile-in-use';
 
 export interface RunOptions {
@@ -109,6 +110,12 @@ async function runStep(step: PlanStep, options: RunOptions): Promise<void> {
       return;
     case 'set-prefs':
       await writing(step.file, () => editFile(step.file, (text) => setPrefs(text, step)));
+      return;
+    case 'remove-profile-data':
+      await writing(step.file, async () => {
+        const text = await readFile(step.file, 'utf8').catch(() => '');
+        await removeProfileData(profileDataPaths(readPrefs(text), step.branches, step.profile));
+      });
       return;
     case 'remove-prefs':
       await writing(step.file, () => editFile(step.file, (text) => removePrefs(text, step)));

@@ -121,7 +121,12 @@ export function thunderbirdPlan({ setup, profileDir, backupDir }: ThunderbirdPla
     target: 'thunderbird',
     location: profileDir,
     steps: [closed, backup, { kind: 'set-prefs', file, prefs, ifAbsent, lists }],
-    undo: [closed, backup, { kind: 'remove-prefs', file, branches, lists, ifEquals: ifAbsent }],
+    undo: [
+      closed,
+      backup,
+      { kind: 'remove-profile-data', file, profile: profileDir, branches },
+      { kind: 'remove-prefs', file, branches, lists, ifEquals: ifAbsent },
+    ],
     warnings: ['thunderbirdAsksPassword', ...(setup.namesCleaned ? (['namesCleaned'] as const) : [])],
   };
 }
