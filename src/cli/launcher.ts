@@ -1,6 +1,6 @@
 // `npm start`: opens the desktop app when Electron's binary is installed; otherwise the same UI in an installed
 // Chromium-family browser's app window, or, with neither, explains what to do.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { appWindowArgs, findAppBrowser } from '@core/platform/app-browser';
@@ -8,6 +8,7 @@ import { findElectronBinary } from '@core/platform/electron-binary';
 import { resolveDataDir } from '@core/paths/data-dir';
 import { SettingsStore } from '@core/settings/settings-store';
 import { createTranslator } from '@shared/i18n/translator';
+import { bridgeAddress } from '../web-bridge/bridge-address';
 import { chooseCliLanguage } from './cli-i18n';
 
 async function launch(): Promise<number> {
@@ -49,7 +50,7 @@ async function openInAppWindow(appRoot: string, browser: string, dataDir: string
   });
   const stopBridge = (): void => void bridge.kill('SIGTERM');
   try {
-    const url = await bridgeAddress(bridge);
+    const url = await bridgeAddress(bridge, 60_000);
     const window = spawn(browser, appWindowArgs(url, join(dataDir, 'app-window')), { stdio: 'ignore' });
     return await new Promise((resolve) => {
       window.on('error', () => resolve(1));
@@ -58,26 +59,6 @@ async function openInAppWindow(appRoot: string, browser: string, dataDir: string
   } finally {
     stopBridge();
   }
-}
-
-/** The address the bridge prints once it listens (bounded: a bridge that never starts is an error). */
-function bridgeAddress(bridge: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('the browser preview did not start')), 60_000);
-    bridge.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    });
-    bridge.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the browser preview stopped (exit ${code})`));
-    });
-  });
 }
 
 void launch().then((code) => {

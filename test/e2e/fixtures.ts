@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, chromium, test as base, type Page } from '@playwright/test';
 import { filesHolding, sampleProcesses, textsHolding } from '../support/secret-sweep';
 import { e2eRig } from './rig';
+import { bridgeAddress } from '../../src/web-bridge/bridge-address';
 
 const root = join(__dirname, '../..');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--lang=en-US'];
@@ -64,7 +65,8 @@ export const test = base.extend<Fixtures>({
     bridge.stderr.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
-      const url = await bridgeUrl(bridge);
+      // Generous: on a loaded two-core CI machine a cold start has taken over 10 s.
+      const url = await bridgeAddress(bridge, 30_000);
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
       const seen: Record<string, string> = {};
@@ -117,25 +119,6 @@ function channelOf(postData: string | null): string {
   } catch {
     return '?';
   }
-}
-
-/** The bridge prints its address (with the per-run token in the fragment) once it listens. */
-function bridgeUrl(bridge: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    // Generous: on a loaded two-core CI machine a cold start has taken over 10 s.
-    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${output}`)), 30_000);
-    bridge.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    bridge.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    bridge.on('exit', (code) => reject(new Error(`bridge exited with ${code}:\n${output}`)));
-  });
 }
 
 export { expect } from '@playwright/test';

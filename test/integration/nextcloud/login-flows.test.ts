@@ -8,9 +8,9 @@ import { PonteError } from '@core/errors/ponte-error';
 import { dispatch } from '@core/api/dispatch';
 import { createHandlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
-import type { SecretStore } from '@core/secrets/secret-store';
 import type { LoginFlowStatus } from '@shared/models';
 import { type LoginFlowServer, startLoginFlowServer } from '../../support/nextcloud-login-flow-server';
+import { untouchedSecrets } from '../../support/memory-secrets';
 
 const rig = inject('rig');
 const trust = { caPem: rig.caPem };
@@ -35,13 +35,6 @@ async function nextcloud(
   servers.push(server);
   return server;
 }
-
-// A check never touches the keychain; a store that fails loudly proves it.
-const noSecrets: SecretStore = {
-  set: () => Promise.reject(new Error('not expected')),
-  get: () => Promise.reject(new Error('not expected')),
-  delete: () => Promise.reject(new Error('not expected')),
-};
 
 const flows = (lifetimeMs?: number, keepFinishedMs?: number, unreachableMs?: number) =>
   new LoginFlows({
@@ -169,7 +162,7 @@ describe('a granted device password stays with the server the person named', () 
   it('through IPC: a check that would send the device password elsewhere is refused before anything runs', async () => {
     const server = await nextcloud();
     const dir = await mkdtemp(join(tmpdir(), 'ponte-nextcloud-ipc-'));
-    const core = createCore({ dataDir: dir, appRoot: dir, secrets: noSecrets });
+    const core = createCore({ dataDir: dir, appRoot: dir, secrets: untouchedSecrets });
     const handlers = createHandlers(core, {
       shell: 'browser',
       appName: 'Ponte',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
   parsePrefsWithMozilla,
   type ThunderbirdView,
 } from '../../support/thunderbird';
+import { OWN_ACCOUNT_PREFS, writeProfile } from '../../support/thunderbird-profile';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
 
 // Hostile strings in every field Ponte writes into Thunderbird — the account's name and user names, and the
@@ -51,25 +52,6 @@ describe('prefs.js strings, read by Mozilla’s own parser', () => {
     expect(reading.prefs).toEqual([]);
   }, 60_000);
 });
-
-// Thunderbird's profile before Ponte: one account of the person's own, with its SMTP server.
-const BASELINE = [
-  ['mail.accountmanager.accounts', 'account1'],
-  ['mail.accountmanager.defaultaccount', 'account1'],
-  ['mail.account.account1.server', 'server1'],
-  ['mail.account.account1.identities', 'id1'],
-  ['mail.server.server1.type', 'imap'],
-  ['mail.server.server1.hostname', 'imap.own.example'],
-  ['mail.server.server1.port', 993],
-  ['mail.server.server1.userName', 'me@own.example'],
-  ['mail.server.server1.socketType', 3],
-  ['mail.identity.id1.useremail', 'me@own.example'],
-  ['mail.identity.id1.smtpServer', 'smtp1'],
-  ['mail.smtpservers', 'smtp1'],
-  ['mail.smtp.defaultserver', 'smtp1'],
-  ['mail.smtpserver.smtp1.hostname', 'smtp.own.example'],
-  ['mail.smtpserver.smtp1.port', 465],
-] as const;
 
 let dir: string;
 beforeAll(async () => {
@@ -139,11 +121,7 @@ describe('Ponte’s Thunderbird set-up with hostile values, read back by Thunder
     const strings = [...NAMED_HOSTILE, ...fc.sample(hostileString, { seed: fuzzSeed(), numRuns: 40 })];
     const baseline = join(dir, 'baseline');
     const profile = join(dir, 'profile');
-    await mkdir(baseline, { recursive: true });
-    await writeFile(
-      join(baseline, 'prefs.js'),
-      BASELINE.map(([key, value]) => `${formatUserPrefLine(key, value)}\n`).join(''),
-    );
+    await writeProfile(baseline);
     await cp(baseline, profile, { recursive: true });
 
     // Eight accounts, each with a hostile name and login; every hostile string also names a calendar and a
@@ -216,7 +194,7 @@ describe('Ponte’s Thunderbird set-up with hostile values, read back by Thunder
     const left = undone.prefs.filter((pref) => ours.some((branch) => pref.name.startsWith(branch)));
     expect(left).toEqual([]);
     const kept = asMap(undone.prefs);
-    for (const [key, value] of BASELINE) {
+    for (const [key, value] of OWN_ACCOUNT_PREFS) {
       // Thunderbird added its Local Folders account (account2) to the list itself.
       if (key === 'mail.accountmanager.accounts') expect(kept.get(key)).toBe('account1,account2');
       else expect(kept.get(key), key).toBe(value);

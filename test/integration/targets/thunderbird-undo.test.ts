@@ -1,12 +1,12 @@
-import { access, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientSetup } from '@core/targets/client-setup';
-import { formatUserPrefLine } from '@core/targets/formats/libpref';
 import { runPlanSteps } from '@core/targets/run-plan';
 import { thunderbirdIds, thunderbirdPlan } from '@core/targets/thunderbird/thunderbird-plan';
 import { loadedByThunderbird } from '../../support/thunderbird';
+import { writeProfile } from '../../support/thunderbird-profile';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
 
 // Thunderbird makes files of its own for what Ponte set up (the IMAP account's local folder, each CardDAV
@@ -27,23 +27,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('taking Ponte’s Thunderbird set-up back after Thunderbird ran', () => {
   it('removes the entries and their files, and nothing of the person’s', async () => {
-    const profile = join(dir, 'profile');
-    await mkdir(profile, { recursive: true });
-    const own = [
-      ['mail.accountmanager.accounts', 'account1'],
-      ['mail.account.account1.server', 'server1'],
-      ['mail.account.account1.identities', 'id1'],
-      ['mail.server.server1.type', 'imap'],
-      ['mail.server.server1.hostname', 'imap.own.example'],
-      ['mail.server.server1.port', 993],
-      ['mail.server.server1.userName', 'me@own.example'],
-      ['mail.server.server1.socketType', 3],
-      ['mail.identity.id1.useremail', 'me@own.example'],
-    ] as const;
-    await writeFile(
-      join(profile, 'prefs.js'),
-      own.map(([key, value]) => `${formatUserPrefLine(key, value)}\n`).join(''),
-    );
+    const profile = await writeProfile(join(dir, 'profile'));
     const setup = clientSetup(sampleAccount(), {
       calendars: [],
       addressBooks: [

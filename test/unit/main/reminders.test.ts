@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { createCore } from '@core/core';
-import type { SecretStore } from '@core/secrets/secret-store';
 import { startReminders } from '../../../src/main/reminders';
 import { createTray } from '../../../src/main/tray';
 import { applyLanguage } from '../../../src/main/host-language';
@@ -16,20 +15,12 @@ import {
   StandInNotification,
   StandInTray,
 } from '../../support/electron-stand-in';
+import { heldSecrets } from '../../support/memory-secrets';
 
 vi.mock('electron', async () => (await import('../../support/electron-stand-in')).electron);
 
 // The reminders as the desktop shows them: an OS notification once per threshold, that opens the password's
 // change form; the tray lists what needs attention; waking from sleep looks again (and says nothing twice).
-
-const secrets = (): SecretStore => {
-  const kept = new Map<string, string>();
-  return {
-    set: async (key, value) => void kept.set(key, value),
-    get: async (key) => kept.get(key) ?? null,
-    delete: async (key) => kept.delete(key),
-  };
-};
 
 let dir: string;
 beforeEach(async () => {
@@ -55,7 +46,7 @@ const expiring = (email: string) =>
   );
 
 async function coreWithExpiringPassword() {
-  const core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../..'), secrets: secrets() });
+  const core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../..'), secrets: heldSecrets() });
   const account = expiring('segreteria@studio.example');
   await core.accounts.add(account, { main: 'pw' });
   return { core, account };

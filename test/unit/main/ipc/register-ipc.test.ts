@@ -3,22 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '@core/core';
-import type { SecretStore } from '@core/secrets/secret-store';
 import { CHANNELS } from '@shared/channels';
 import { registerIpc } from '../../../../src/main/ipc/register-ipc';
 import { createMainWindow } from '../../../../src/main/window';
 import { resetElectron, type StandInBrowserWindow, state } from '../../../support/electron-stand-in';
+import { untouchedSecrets } from '../../../support/memory-secrets';
 
 vi.mock('electron', async () => (await import('../../../support/electron-stand-in')).electron);
 
 // IPC as Electron delivers it: every call carries its sender and frame; only Ponte's own window, its top
 // frame, showing Ponte's UI reaches core — anything else is refused before core looks at it.
-
-const noSecrets: SecretStore = {
-  set: () => Promise.reject(new Error('not expected')),
-  get: () => Promise.reject(new Error('not expected')),
-  delete: () => Promise.reject(new Error('not expected')),
-};
 
 let dir: string;
 let window: StandInBrowserWindow;
@@ -27,7 +21,7 @@ let core: ReturnType<typeof createCore>;
 beforeEach(async () => {
   resetElectron();
   dir = await mkdtemp(join(tmpdir(), 'ponte-ipc-'));
-  core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: noSecrets });
+  core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: untouchedSecrets });
   registerIpc(core);
   window = createMainWindow() as unknown as StandInBrowserWindow;
 });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
-import type { SecretStore } from '@core/secrets/secret-store';
 import { configureTarget, unconfigureTarget } from '@core/targets/configure-target';
 import type { MountOs } from '@shared/targets';
 import { createStandIns, type StandInCall, type StandIns } from '../../../../support/os-stand-ins';
+import { heldSecrets } from '../../../../support/memory-secrets';
 
 // The Windows and macOS drive, carried out against stand-ins for those systems' programs (see
 // os-stand-ins.ts): the exact calls and their order, what happens when each one fails (the undo, or a clear
@@ -29,15 +29,6 @@ const PROGRAMS = [
   'open',
 ];
 
-const memorySecrets = (): SecretStore => {
-  const secrets = new Map<string, string>();
-  return {
-    set: async (account, secret) => void secrets.set(account, secret),
-    get: async (account) => secrets.get(account) ?? null,
-    delete: async (account) => secrets.delete(account),
-  };
-};
-
 let dir: string;
 let standIns: StandIns;
 let store: AccountStore;
@@ -48,7 +39,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ponte-os-'));
   standIns = await createStandIns(dir, PROGRAMS);
   process.env.PATH = `${standIns.bin}:${originalPath ?? ''}`;
-  store = new AccountStore(join(dir, 'data'), memorySecrets());
+  store = new AccountStore(join(dir, 'data'), heldSecrets());
   const account = accountFromRequest(
     {
       email: 'anna@studio.ch',
