@@ -1,4 +1,5 @@
 import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import { mimePartTypes } from './mime-part-types';
 import {
   PEC_RECEIPT_KINDS,
   type PecCertData,
@@ -106,9 +107,9 @@ export async function inspectPecMessage(raw: Buffer): Promise<PecInspection> {
     const wrong = contradiction(kind, certData);
     if (wrong) return wrong;
   }
-  const carriesOriginal = mail.attachments.some(
-    (a) => isNamed(a, 'postacert.eml') || typeOf(a) === 'message/rfc822',
-  );
+  const carriesOriginal =
+    mail.attachments.some((a) => isNamed(a, 'postacert.eml') || typeOf(a) === 'message/rfc822') ||
+    (await mimePartTypes(raw).catch((): string[] => [])).includes('message/rfc822');
   if (kind === 'posta-certificata' && !carriesOriginal) {
     return invalid('no-original', 'a transport envelope without the certified message (postacert.eml)');
   }

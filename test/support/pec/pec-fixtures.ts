@@ -27,6 +27,8 @@ export interface PecEvent {
   /** Extra or replaced top-level headers. */
   headers?: [string, string][];
   signer?: PecSigner;
+  /** postacert.eml and daticert.xml as attachments or inline, as different providers send them. */
+  disposition?: 'attachment' | 'inline';
 }
 
 const subjectPrefix: Record<PecKind, string> = {
@@ -110,5 +112,6 @@ export async function pecMessage(event: PecEvent): Promise<string> {
     ...(daticert === undefined ? {} : { daticert }),
     ...(event.original === undefined ? {} : { original: event.original }),
     ...(event.signer ? { signer: event.signer } : {}),
+    ...(event.disposition ? { disposition: event.disposition } : {}),
   });
 }

@@ -40,6 +40,8 @@ export interface PecMessageSpec {
   original?: string;
   /** Unsigned messages are not what providers send; tests use them for the "no signature" case. */
   signer?: PecSigner;
+  /** How postacert.eml and daticert.xml are attached: providers send either (default: as in the rules). */
+  disposition?: 'attachment' | 'inline';
 }
 
 const mimeHeaderOnly = /^(?:Date|Message-ID|MIME-Version):.*\r?\n/gim;
@@ -54,13 +56,13 @@ export async function buildPecMessage(spec: PecMessageSpec): Promise<string> {
   if (spec.original !== undefined) {
     body
       .createChild('message/rfc822')
-      .setHeader('Content-Disposition', 'attachment; filename="postacert.eml"')
+      .setHeader('Content-Disposition', `${spec.disposition ?? 'attachment'}; filename="postacert.eml"`)
       .setContent(spec.original);
   }
   if (spec.daticert !== undefined) {
     body
       .createChild('application/xml; name="daticert.xml"')
-      .setHeader('Content-Disposition', 'inline; filename="daticert.xml"')
+      .setHeader('Content-Disposition', `${spec.disposition ?? 'inline'}; filename="daticert.xml"`)
       .setContent(spec.daticert);
   }
   const built = (await body.build()).toString('utf8');

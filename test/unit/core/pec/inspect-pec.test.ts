@@ -169,6 +169,31 @@ describe('envelopes, by X-Trasporto', () => {
   });
 });
 
+describe('every kind, with postacert.eml and daticert.xml attached or inline', () => {
+  // Providers send the certified original as an inline message/rfc822 part as often as an attachment;
+  // mailparser folds an inline one into the text, so the MIME tree itself is asked.
+  const kinds: [PecKind, Partial<PecEvent>][] = [
+    ['accettazione', {}],
+    ['non-accettazione', { errore: 'altro' }],
+    ['presa-in-carico', {}],
+    ['avvenuta-consegna', { deliveredTo: 'ufficio@pec.cliente.test', original }],
+    ['errore-consegna', { errore: 'no-dest' }],
+    ['preavviso-errore-consegna', { errore: 'altro', deliveredTo: 'ufficio@pec.cliente.test' }],
+    ['rilevazione-virus', { errore: 'virus' }],
+    ['posta-certificata', { original }],
+    ['anomalia', { original }],
+  ];
+  it.each(
+    kinds.flatMap(([kind, extra]) =>
+      (['attachment', 'inline'] as const).map((how) => [kind, how, extra] as const),
+    ),
+  )('%s, %s', async (kind, disposition, extra) => {
+    const result = valid(await inspect(event(kind, { ...extra, disposition })));
+    expect(result.kind).toBe(kind);
+    expect(result.carriesOriginal).toBe(extra.original !== undefined);
+  });
+});
+
 describe('real-world variants', () => {
   it("a DOCTYPE line naming the provider's DTD is skipped, not fetched", async () => {
     const result = valid(await inspect(event('accettazione', { daticert: { doctype: true } })));
