@@ -3,18 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStore } from '@core/accounts/account-store';
-import type { SecretStore } from '@core/secrets/secret-store';
 import { detectTargets } from '@core/targets/configure-target';
+import { heldSecrets } from '../../../../support/memory-secrets';
 import { sampleAccount } from '../sample-account';
 
 // `configure --list` and the wizard tell "installed but never started" from "not installed": a Thunderbird
 // that was never started has no profile yet, and the person must start it once, not install it.
-
-const noSecrets: SecretStore = {
-  set: async () => undefined,
-  get: () => Promise.reject(new Error('not expected')),
-  delete: () => Promise.reject(new Error('not expected')),
-};
 
 let dir: string;
 beforeEach(async () => {
@@ -23,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function thunderbirdState(withProgram: boolean, os: 'linux' | 'win32'): Promise<unknown> {
-  const store = new AccountStore(join(dir, 'data'), noSecrets);
+  const store = new AccountStore(join(dir, 'data'), heldSecrets());
   const account = sampleAccount();
   await store.add(account, { main: 'x', sync: 'y' });
   const bin = join(dir, 'bin');
