@@ -141,3 +141,36 @@ export function startDavListingElsewhere(cert: Certificate, hrefs: readonly stri
   });
   return track(server, () => undefined);
 }
+
+/**
+ * WebDAV the way nginx serves it from `location /dav/ { dav_ext_methods PROPFIND … }`: only paths under
+ * `/dav/` are the share (`/dav` without its slash is not — 404), and `/dav/plain/` is a location of its own
+ * without WebDAV (405), while `/dav/plain` falls into the share. A stand-in for nginx's location matching;
+ * the real nginx joins the rig with issue 19's second implementations.
+ */
+export function startLocationDav(cert: Certificate): Promise<FakeServer> {
+  const server = createHttpsServer({ cert: cert.certPem, key: cert.keyPem }, (request, response) => {
+    request.resume();
+    const path = request.url ?? '/';
+    if (request.method !== 'PROPFIND') return void response.writeHead(405).end();
+    if (path.startsWith('/dav/plain/')) return void response.writeHead(405).end();
+    if (path === '/dav/' || path === '/dav/plain') {
+      const own = { href: path, props: '<d:resourcetype><d:collection/></d:resourcetype>' };
+      const quota =
+        '<d:quota-used-bytes>1024</d:quota-used-bytes><d:quota-available-bytes>4096</d:quota-available-bytes>';
+      const entries =
+        path === '/dav/'
+          ? [
+              { ...own, props: own.props + quota },
+              { href: '/dav/Fatture%202026/', props: '<d:resourcetype><d:collection/></d:resourcetype>' },
+              { href: '/dav/offerta.pdf', props: '<d:resourcetype/>' },
+            ]
+          : [own];
+      return void response
+        .writeHead(207, { 'content-type': 'application/xml; charset=utf-8' })
+        .end(multistatus(entries));
+    }
+    response.writeHead(404).end();
+  });
+  return track(server, () => undefined);
+}

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { WebDavFound } from '@shared/verify';
-import { AuthType, createClient, type DiskQuota, type WebDAVClient } from 'webdav';
+import { AuthType, createClient, type WebDAVClient } from 'webdav';
 import { parseHttpsUrl } from '../dav/host-policy';
 import { unexpectedFailure } from '../verify/adapter-errors';
 import type { Adapter, ServiceTarget } from '../verify/service-target';
 import { VerifyFailure } from '../verify/verify-failure';
 import { createGuardedAgents, type GuardedAgents } from './guarded-agents';
+import { listFolder } from './list-folder';
 
 type WebDavTarget = Extract<ServiceTarget, { service: 'webdav' }>;
 
@@ -16,20 +17,20 @@ type WebDavTarget = Extract<ServiceTarget, { service: 'webdav' }>;
 export const verifyWebDav: Adapter<WebDavTarget, WebDavFound> = async (target, context) => {
   const origin = parseHttpsUrl(target.url);
   const agents = createGuardedAgents(origin, context);
-  const client = createClient(origin.href, {
-    username: target.credential.username,
-    password: target.credential.password,
-    // Password = Basic on every request; "Auto" would too, then also try Digest: no gain over TLS.
-    authType: AuthType.Password,
-    httpAgent: agents.httpAgent,
-    httpsAgent: agents.httpsAgent,
-  });
+  const clientAt = (base: string): WebDAVClient =>
+    createClient(base, {
+      username: target.credential.username,
+      password: target.credential.password,
+      // Password = Basic on every request; "Auto" would too, then also try Digest: no gain over TLS.
+      authType: AuthType.Password,
+      httpAgent: agents.httpAgent,
+      httpsAgent: agents.httpsAgent,
+    });
   const signal = context.signal;
+  const folder = origin.pathname.endsWith('/') ? origin.pathname : `${origin.pathname}/`;
   try {
-    const entries = await client.getDirectoryContents('/', { signal });
-    const entryCount = entries.length;
-    const quota = readQuota(await client.getQuota({ signal }).catch(() => null));
-    const writable = target.writeTest ? await canWrite(client, signal) : undefined;
+    const { entryCount, quota } = await listFolder(clientAt(origin.origin), folder, signal);
+    const writable = target.writeTest ? await canWrite(clientAt(origin.href), signal) : undefined;
     return {
       url: origin.href,
       entryCount,
@@ -42,16 +43,6 @@ export const verifyWebDav: Adapter<WebDavTarget, WebDavFound> = async (target, c
     agents.destroy();
   }
 };
-
-function readQuota(raw: Awaited<ReturnType<WebDAVClient['getQuota']>> | null): WebDavFound['quota'] {
-  if (raw === null) return undefined;
-  const quota: DiskQuota | null = 'data' in raw ? raw.data : raw;
-  if (quota === null) return undefined;
-  const result: NonNullable<WebDavFound['quota']> = {};
-  if (Number.isFinite(quota.used) && quota.used >= 0) result.usedBytes = quota.used;
-  if (typeof quota.available === 'number' && quota.available >= 0) result.availableBytes = quota.available;
-  return Object.keys(result).length > 0 ? result : undefined;
-}
 
 /** Create then delete a probe file; a refusal (403, 405, 507) means read-only, not a failed check. */
 async function canWrite(client: WebDAVClient, signal: AbortSignal): Promise<boolean> {
