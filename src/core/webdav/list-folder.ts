@@ -4,14 +4,12 @@ import type { WebDavFound } from '@shared/verify';
 // The folder as the person typed it, trailing slash kept: the webdav client's own listing drops it
 // (PROPFIND /dav for https://host/dav/), and a server that serves WebDAV only inside `location /dav/` (nginx)
 // answers that path as something else — a 404, or another location's page. One PROPFIND, Depth 1, on the
-// exact folder, asking for the RFC 4331 quota at the same time.
-
-const BODY =
-  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/>' +
-  '<d:quota-used-bytes/><d:quota-available-bytes/></d:prop></d:propfind>';
+// exact folder. Without a body (allprop, RFC 4918 §9.1): node-fetch cannot follow a redirect of a request
+// with one (it throws outside the promise, and the check would hang until its ceiling).
 
 export interface FolderListing {
   entryCount: number;
+  /** When the server lists quota properties with the rest (dead properties do; live ones may not). */
   quota?: WebDavFound['quota'];
 }
 
@@ -50,8 +48,7 @@ export async function listFolder(
 ): Promise<FolderListing> {
   const response = await client.customRequest(folder, {
     method: 'PROPFIND',
-    headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
-    data: BODY,
+    headers: { Depth: '1' },
     signal,
   });
   const parsed = (await parseXML(await response.text())) as { multistatus?: { response?: unknown } };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WebDavFound } from '@shared/verify';
-import { AuthType, createClient, type WebDAVClient } from 'webdav';
+import { AuthType, createClient, type DiskQuota, type WebDAVClient } from 'webdav';
 import { parseHttpsUrl } from '../dav/host-policy';
 import { unexpectedFailure } from '../verify/adapter-errors';
 import type { Adapter, ServiceTarget } from '../verify/service-target';
@@ -29,8 +29,12 @@ export const verifyWebDav: Adapter<WebDavTarget, WebDavFound> = async (target, c
   const signal = context.signal;
   const folder = origin.pathname.endsWith('/') ? origin.pathname : `${origin.pathname}/`;
   try {
-    const { entryCount, quota } = await listFolder(clientAt(origin.origin), folder, signal);
-    const writable = target.writeTest ? await canWrite(clientAt(origin.href), signal) : undefined;
+    const listing = await listFolder(clientAt(origin.origin), folder, signal);
+    const entryCount = listing.entryCount;
+    const client = clientAt(origin.href);
+    // Live RFC 4331 quota is only sent when asked for by name.
+    const quota = listing.quota ?? readQuota(await client.getQuota({ signal }).catch(() => null));
+    const writable = target.writeTest ? await canWrite(client, signal) : undefined;
     return {
       url: origin.href,
       entryCount,
@@ -43,6 +47,16 @@ export const verifyWebDav: Adapter<WebDavTarget, WebDavFound> = async (target, c
     agents.destroy();
   }
 };
+
+function readQuota(raw: Awaited<ReturnType<WebDAVClient['getQuota']>> | null): WebDavFound['quota'] {
+  if (raw === null) return undefined;
+  const quota: DiskQuota | null = 'data' in raw ? raw.data : raw;
+  if (quota === null) return undefined;
+  const result: NonNullable<WebDavFound['quota']> = {};
+  if (Number.isFinite(quota.used) && quota.used >= 0) result.usedBytes = quota.used;
+  if (typeof quota.available === 'number' && quota.available >= 0) result.availableBytes = quota.available;
+  return Object.keys(result).length > 0 ? result : undefined;
+}
 
 /** Create then delete a probe file; a refusal (403, 405, 507) means read-only, not a failed check. */
 async function canWrite(client: WebDAVClient, signal: AbortSignal): Promise<boolean> {
