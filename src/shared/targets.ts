@@ -25,7 +25,6 @@ export type PlanStep =
       kind: 'run';
       command: string[];
       stdin?: 'password' | 'nothing';
-      mayNeedAdmin?: boolean;
       optional?: boolean;
     }
   /** Windows: the WebClient service (the WebDAV redirector) must run; started when it may be, else explained. */

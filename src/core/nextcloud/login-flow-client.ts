@@ -1,6 +1,7 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import { readBounded } from '../discovery/https-get';
+import { isAllowedServerUrl } from '../dav/host-policy';
 import { PonteError } from '../errors/ponte-error';
 import { tlsOptions, type TrustSettings } from '../verify/tls-trust';
 
@@ -62,8 +63,6 @@ export function nextcloudOrigin(input: string): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-const effectivePort = (url: URL): string => url.port || (url.protocol === 'https:' ? '443' : '');
-
 /**
  * Whether `address` is on the server the person named: https, the same parsed host name and port, no user
  * name in it, and inside the server's own path (a Nextcloud in /nextcloud owns nothing beside it). Every URL
@@ -74,13 +73,10 @@ export function isOnServer(server: string, address: string): boolean {
   const base = new URL(server);
   const url = new URL(address);
   const folder = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  // Host, port, https and no user-info: the same rule as every DAV request (host-policy.ts); nothing confirmed
+  // beyond the server itself.
   return (
-    url.protocol === 'https:' &&
-    url.hostname === base.hostname &&
-    effectivePort(url) === effectivePort(base) &&
-    url.username === '' &&
-    url.password === '' &&
-    (url.pathname === base.pathname || url.pathname.startsWith(folder))
+    isAllowedServerUrl(url, base, []) && (url.pathname === base.pathname || url.pathname.startsWith(folder))
   );
 }
 

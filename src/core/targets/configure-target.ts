@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Account } from '../accounts/account-schema';
@@ -20,6 +19,7 @@ import { isCheckStep, runPlanSteps } from './run-plan';
 import { thunderbirdPlan } from './thunderbird/thunderbird-plan';
 import { isThunderbirdInstalled } from './thunderbird/thunderbird-install';
 import { findThunderbirdProfiles } from './thunderbird/thunderbird-profiles';
+import { pathExists } from '../platform/path-exists';
 
 // Setting an account up in a place on this machine (a mounted drive, Thunderbird, Evolution) and taking it
 // back. Each target is a plan computed first (shown on a dry run), carried out step by step, and recorded with
@@ -188,12 +188,6 @@ export async function unconfigureTarget(
   return { changed: true, notes };
 }
 
-const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * Which targets this account can be set up in on this machine, and which it already is: for the wizard's
  * last step and `ponte configure --list`. Looks at the machine only; never at the network.
@@ -210,7 +204,7 @@ export async function detectTargets(context: TargetContext, id: string): Promise
   const evolution =
     os === 'linux' &&
     ((await findExecutable('evolution')) !== null ||
-      (await exists('/usr/share/dbus-1/services/org.gnome.evolution.dataserver.Sources5.service')));
+      (await pathExists('/usr/share/dbus-1/services/org.gnome.evolution.dataserver.Sources5.service')));
   return [
     account.services.webdav
       ? { target: 'mount', available: true, ...configured('mount') }

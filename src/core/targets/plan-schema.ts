@@ -17,7 +17,6 @@ export const planStepSchema = z.discriminatedUnion('kind', [
       kind: z.literal('run'),
       command: z.array(z.string()).min(1),
       stdin: z.enum(['password', 'nothing']).optional(),
-      mayNeedAdmin: z.boolean().optional(),
       optional: z.boolean().optional(),
     })
     .strict(),
