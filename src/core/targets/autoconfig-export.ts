@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Account } from '../accounts/account-schema';
 import { PonteError } from '../errors/ponte-error';
-import { assertXmlText } from './formats/xml-text';
+import { assertXmlText, referenceCarriageReturns } from './formats/xml-text';
 import { exactValue, shownName } from './written-text';
 
 // A Mozilla autoconfig file (clientConfig v1.1, what Thunderbird fetches from autoconfig.<domain>) for the
@@ -59,7 +59,8 @@ export function autoconfigXml(account: Account): string {
     },
   };
   assertXmlText(document, 'autoconfig file');
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true }).build(
+  const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true }).build(
     document,
   ) as string;
+  return referenceCarriageReturns(xml);
 }

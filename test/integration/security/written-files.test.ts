@@ -93,6 +93,25 @@ describe('what Ponte writes, read back by the parsers other programs use', () =>
     });
   });
 
+  it('expat reads every name of an autoconfig file as meant, carriage returns included', async () => {
+    // Names alone: the test below also puts each value into a user name, which refuses every control character.
+    const names = samples(300);
+    const files = written(names, (value) => autoconfigXml({ ...sampleAccount(), displayName: value }));
+    expect(files).toHaveLength(names.length);
+    const parsed = await parseBack(
+      'xml',
+      files.map((file) => file.output),
+    );
+    parsed.forEach((result, index) => {
+      const name = shownName(files[index]?.value ?? '', 'studio-rossi.ch', 'xml').value;
+      const provider = (result as { children: { children: { tag: string; text: string }[] }[] }).children[0];
+      expect(
+        provider?.children.find((child) => child.tag === 'displayName')?.text,
+        JSON.stringify(name),
+      ).toBe(name);
+    });
+  });
+
   it('expat reads every autoconfig file with the one provider, its name as cleaned and nothing added', async () => {
     const files = written(samples(300), (value) => autoconfigXml(accountWith(value)));
     const parsed = await parseBack(

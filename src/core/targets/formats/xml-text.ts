@@ -21,6 +21,15 @@ export function replaceNonXml(value: string, by: string): string {
   return [...value].map((char) => (isXmlChar(char.codePointAt(0) ?? 0) ? char : by)).join('');
 }
 
+/**
+ * Every parser turns a CR or CRLF written in an XML file into LF (§2.11 end-of-line handling): a character
+ * reference is the only way a CR of a name reaches the reader as itself. For documents whose builder writes
+ * text as it is (fast-xml-parser does; the plist builder already writes `&#xD;`) and no CR of its own.
+ */
+export function referenceCarriageReturns(xml: string): string {
+  return xml.replace(/\r/g, '&#13;');
+}
+
 const hasNonXml = (value: string): boolean => [...value].some((char) => !isXmlChar(char.codePointAt(0) ?? 0));
 
 /** Throws UNWRITABLE_VALUE if any string anywhere in `tree` (keys included) cannot be written in XML 1.0. */
