@@ -25,4 +25,11 @@ export interface RigPorts {
   dns: number;
   /** The PEC provider simulator's SMTP submission (implicit TLS). */
   pecSmtp: number;
+  /** The second implementations (see nginx.ts): nginx's three server blocks, Xandikos's two back ends, rclone. */
+  nginxLocation: number;
+  nginxRoot: number;
+  nginxXandikos: number;
+  xandikosRoot: number;
+  xandikosPrefix: number;
+  rclone: number;
 }

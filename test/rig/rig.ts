@@ -12,9 +12,12 @@ import { namedFreePorts } from './ports';
 import { startPecProvider } from './pec-provider';
 import { startPostfix } from './postfix';
 import { processesMentioning, type ProcessInfo } from './proc-scan';
+import { startNginx, type NginxHandle } from './nginx';
 import { startRadicale } from './radicale';
+import { type RcloneHandle, startRcloneWebdav } from './rclone';
 import type { DnsRecord, RigInfo } from './rig-info';
 import { createAccounts, rigDomain } from './users';
+import { startXandikos, type XandikosHandle } from './xandikos';
 
 export type { DnsRecord, RigInfo, RigUser } from './rig-info';
 
@@ -40,6 +43,12 @@ const portNames = [
   'smtpSubmission',
   'dns',
   'pecSmtp',
+  'nginxLocation',
+  'nginxRoot',
+  'nginxXandikos',
+  'xandikosRoot',
+  'xandikosPrefix',
+  'rclone',
 ] as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,6 +83,31 @@ async function stopAll(daemons: readonly Stoppable[]): Promise<void> {
   if (failures.length > 0) throw new Error(failures.map((f) => String(f.reason)).join('\n'));
 }
 
+/** Xandikos behind nginx and nginx's and rclone's WebDAV: the same protocols as Radicale and Apache. */
+async function startSecondImplementations(
+  ctx: RigContext,
+  track: <T extends { daemon: Daemon }>(handle: T) => T,
+): Promise<{ nginx: NginxHandle; rclone: RcloneHandle; xandikos: XandikosHandle[] }> {
+  const rclonePromise = startRcloneWebdav(ctx, ctx.ports.rclone).then(track);
+  const xandikos = await Promise.all([
+    startXandikos(ctx, 'xandikos-root', ctx.ports.xandikosRoot, '/').then(track),
+    startXandikos(ctx, 'xandikos-prefix', ctx.ports.xandikosPrefix, '/xandikos/').then(track),
+  ]);
+  const [root, prefix] = xandikos;
+  const nginx = track(
+    await startNginx(
+      ctx,
+      {
+        locationPort: ctx.ports.nginxLocation,
+        rootPort: ctx.ports.nginxRoot,
+        xandikosPort: ctx.ports.nginxXandikos,
+      },
+      { root, prefix },
+    ),
+  );
+  return { nginx, rclone: await rclonePromise, xandikos };
+}
+
 async function startServers(ctx: RigContext, options: RigOptions, started: Stoppable[]): Promise<RigInfo> {
   const track = <T extends { daemon: Daemon }>(handle: T): T => {
     started.push(handle.daemon);
@@ -85,11 +119,19 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Stopp
   });
   const radicalePromise = startRadicale(ctx).then(track);
   const apachePromise = startApacheWebdav(ctx).then(track);
+  const secondPromise = startSecondImplementations(ctx, track);
   // Settle everything before judging, so a failure never leaves a server starting unseen.
-  const settled = await Promise.allSettled([mail, radicalePromise, apachePromise]);
+  const settled = await Promise.allSettled([mail, radicalePromise, apachePromise, secondPromise]);
   const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
-  const [{ dovecot, postfix }, radicale, apache] = await Promise.all([mail, radicalePromise, apachePromise]);
+  const [{ dovecot, postfix }, radicale, apache, second] = await Promise.all([
+    mail,
+    radicalePromise,
+    apachePromise,
+    secondPromise,
+  ]);
+  const { nginx, rclone } = second;
+  const [xandikosRoot, xandikosPrefix] = second.xandikos;
   const pec = await startPecProvider(ctx, { host: '127.0.0.1', port: dovecot.tlsPort }, dovecot.lmtpSocket);
   started.push(pec);
 
@@ -112,6 +154,18 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Stopp
     smtp: { host: '127.0.0.1', tlsPort: postfix.tlsPort, submissionPort: postfix.submissionPort },
     caldav: { url: radicale.url },
     webdav: { url: apache.url },
+    davServers: [
+      { name: 'Radicale', url: radicale.url },
+      { name: 'Xandikos behind nginx, at the root', url: nginx.xandikosRootUrl },
+      { name: 'Xandikos behind nginx, under /xandikos/', url: nginx.xandikosPrefixUrl },
+    ],
+    webdavServers: [
+      { name: 'Apache mod_dav', userUrls: apache.userUrls },
+      { name: 'nginx dav, in location /dav/', userUrls: nginx.locationUserUrls },
+      { name: 'nginx dav, at the root', userUrls: nginx.rootUserUrls },
+      { name: 'rclone serve webdav', userUrls: rclone.userUrls },
+    ],
+    webdavReadOnlyUrl: nginx.readOnlyUrl,
     pec: {
       host: '127.0.0.1',
       port: pec.port,
@@ -127,6 +181,10 @@ async function startServers(ctx: RigContext, options: RigOptions, started: Stopp
       apache: apache.log,
       dnsmasq: dns.log,
       pec: pec.log,
+      nginx: nginx.log,
+      xandikosRoot: xandikosRoot?.log ?? '',
+      xandikosPrefix: xandikosPrefix?.log ?? '',
+      rclone: rclone.log,
     },
   };
 }

@@ -4,14 +4,28 @@ import type { PonteRun } from './run-ponte';
 
 type Service = 'imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav';
 
+/** Which of the rig's implementations to use: Radicale and Apache unless told (see RigInfo.davServers). */
+export interface RigServers {
+  /** A CalDAV/CardDAV address from rig.davServers. */
+  davUrl?: string;
+  /** The user's folder on one of rig.webdavServers. */
+  webdavUrl?: string;
+}
+
 /** `ponte account add` / `verify` options for a rig user's services, with the login and the rig's CA. */
-export function rigServiceArgs(rig: RigInfo, user: RigUser, services: readonly Service[]): string[] {
+export function rigServiceArgs(
+  rig: RigInfo,
+  user: RigUser,
+  services: readonly Service[],
+  servers: RigServers = {},
+): string[] {
+  const dav = servers.davUrl ?? rig.caldav.url;
   const value: Record<Service, string> = {
     imap: `127.0.0.1:${rig.imap.tlsPort}`,
     smtp: `127.0.0.1:${rig.smtp.submissionPort}/starttls`,
-    caldav: rig.caldav.url,
-    carddav: rig.caldav.url,
-    webdav: user.webdavUrl,
+    caldav: dav,
+    carddav: dav,
+    webdav: servers.webdavUrl ?? user.webdavUrl,
   };
   return [
     ...services.flatMap((service) => [`--${service}`, value[service]]),
@@ -32,6 +46,7 @@ export async function addRigAccount(
   user: RigUser,
   services: readonly Service[],
   extra: readonly string[] = [],
+  servers: RigServers = {},
 ): Promise<AccountSummary> {
   const add = await ponte(
     [
@@ -39,7 +54,7 @@ export async function addRigAccount(
       'add',
       '--email',
       user.email,
-      ...rigServiceArgs(rig, user, services),
+      ...rigServiceArgs(rig, user, services, servers),
       ...extra,
       '--password-stdin',
       '--json',

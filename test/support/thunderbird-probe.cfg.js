@@ -1,5 +1,5 @@
 // Ponte's Thunderbird probe. AutoConfig skips this first line and runs the rest inside Thunderbird.
-/* global Services, Ci, Cu, ChromeUtils, IOUtils */
+/* global Services, Cc, Ci, Cu, ChromeUtils, IOUtils */
 
 // This is not Node code: Thunderbird runs it privileged at startup, before the profile's prefs.js is read
 // (test/support/thunderbird.ts installs it into a private copy of the install). A start that is not one of
@@ -12,11 +12,15 @@
   const parsePath = env.get('PONTE_PROBE_PARSE');
   const wantsView = env.get('PONTE_PROBE_VIEW') === '1';
   const online = env.get('PONTE_PROBE_ONLINE') === '1';
+  const syncPath = env.get('PONTE_PROBE_SYNC');
+  const autoconfigPath = env.get('PONTE_PROBE_AUTOCONFIG');
 
   // The AutoConfig scope has none of these by default.
-  Cu.importGlobalProperties(['IOUtils', 'TextDecoder']);
+  Cu.importGlobalProperties(['AbortController', 'DOMParser', 'IOUtils', 'TextDecoder']);
 
-  if (!online) {
+  // A sync starts offline too: the logins must be in place before anything asks a server (a password
+  // prompt cannot be answered headless), then it goes online itself (see sync()).
+  if (!online || syncPath) {
     // Offline before the profile starts: Thunderbird's offline-startup code then leaves it so, and neither
     // mail nor calendars nor address books try their servers. A default, so nothing is saved to prefs.js.
     Services.prefs.getDefaultBranch('').setIntPref('offline.startup_state', 3);
@@ -148,10 +152,96 @@
     answer.offline = Services.io.offline;
   }
 
+  const { setTimeout } = ChromeUtils.importESModule('resource://gre/modules/Timer.sys.mjs');
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Waits until `read` gives a list longer than `least`, or `ms` passed; returns the last reading. */
+  async function poll(read, ms, least = 0) {
+    const deadline = Date.now() + ms;
+    let last = [];
+    while (Date.now() < deadline) {
+      try {
+        last = await read();
+      } catch {
+        // Not ready yet (a folder or calendar still starting): ask again.
+        last = [];
+      }
+      if (last.length > least) return last;
+      await sleep(250);
+    }
+    return last;
+  }
+
+  // What a person does on first use: answer the password prompts (stored as Thunderbird stores them, an
+  // IMAP password on the server, HTTP logins by origin and realm), go online, and let each account log in
+  // and each calendar and address book fetch what the server has.
+  async function sync() {
+    const request = JSON.parse(new TextDecoder().decode(await IOUtils.read(syncPath)));
+    const { MailServices } = ChromeUtils.importESModule('resource:///modules/MailServices.sys.mjs');
+    const { cal } = ChromeUtils.importESModule('resource:///modules/calendar/calUtils.sys.mjs');
+    const { CardDAVDirectory } = ChromeUtils.importESModule('resource:///modules/CardDAVDirectory.sys.mjs');
+    for (const login of request.logins) {
+      const info = Cc['@mozilla.org/login-manager/loginInfo;1'].createInstance(Ci.nsILoginInfo);
+      info.init(login.origin, null, login.realm, login.username, login.password, '', '');
+      await Services.logins.addLoginAsync(info);
+    }
+    Services.io.offline = false;
+    const waitMs = request.waitMs || 15000;
+
+    // Only the account whose password was given: the person's own would wait for a server that is not there.
+    const imap = [];
+    for (const account of MailServices.accounts.accounts) {
+      const server = account.incomingServer;
+      if (!server || server.type !== 'imap' || server.username !== request.imap.username) continue;
+      server.password = request.imap.password;
+      // Logged in, Thunderbird lists the server's folders (LIST), as it does for the folder pane. Every
+      // profile has a local INBOX before that: wait for more.
+      server.performExpand(null);
+      const folders = await poll(
+        () => server.rootFolder.subFolders.filter((folder) => !folder.noSelect).map((folder) => folder.name),
+        waitMs,
+        1,
+      );
+      imap.push({ hostName: server.hostname, username: server.username, folders: folders.sort() });
+    }
+
+    // All at once: a calendar with nothing in it is only known to be empty when the wait is over.
+    const calendars = await Promise.all(
+      cal.manager
+        .getCalendars()
+        .filter((calendar) => calendar.type === 'caldav')
+        .map(async (calendar) => {
+          calendar.refresh();
+          const items = await poll(
+            () => calendar.getItemsAsArray(Ci.calICalendar.ITEM_FILTER_ALL_ITEMS, 0, null, null),
+            waitMs,
+          );
+          return {
+            uri: calendar.uri.spec,
+            items: items.map((item) => item.title),
+            error: calendar.getProperty('currentStatus') || 0,
+          };
+        }),
+    );
+
+    const addressBooks = [];
+    for (const book of MailServices.ab.directories) {
+      if (book.dirType !== Ci.nsIAbManager.CARDDAV_DIRECTORY_TYPE) continue;
+      const directory = CardDAVDirectory.forFile(book.fileName);
+      let error = '';
+      await directory.syncWithServer(false).catch((failure) => (error = String(failure)));
+      addressBooks.push({
+        url: Services.prefs.getStringPref(`${book.dirPrefId}.carddav.url`, ''),
+        cards: directory.childCards.map((card) => card.displayName),
+        ...(error ? { error } : {}),
+      });
+    }
+    answer.synced = { imap, calendars, addressBooks };
+  }
+
   // The view is read once the main window is up (mail-startup-done) and its calendar part has loaded the
   // calendars (calendar-startup-done with that window as subject; the calendar service sends one without).
   function startedUp() {
-    const { setTimeout } = ChromeUtils.importESModule('resource://gre/modules/Timer.sys.mjs');
     return new Promise((resolve, reject) => {
       let mail = false;
       let calendar = false;
@@ -169,7 +259,47 @@
     });
   }
 
-  Promise.all([parsePath ? parsePrefs() : null, wantsView ? startedUp().then(view) : null]).then(
+  // Thunderbird's account wizard reading an autoconfig file: the same call it makes for a file shipped in
+  // <install>/isp/<domain>.xml (FetchConfig.fromDisk), then the placeholders filled for one address.
+  async function readAutoconfig() {
+    const requests = JSON.parse(new TextDecoder().decode(await IOUtils.read(autoconfigPath)));
+    const { FetchConfig } = ChromeUtils.importESModule(
+      'resource:///modules/accountcreation/FetchConfig.sys.mjs',
+    );
+    const { AccountConfig } = ChromeUtils.importESModule(
+      'resource:///modules/accountcreation/AccountConfig.sys.mjs',
+    );
+    const server = (s) => ({
+      type: s.type,
+      hostname: s.hostname,
+      port: s.port,
+      socketType: s.socketType,
+      auth: s.auth,
+      username: s.username,
+    });
+    answer.autoconfig = [];
+    for (const request of requests) {
+      try {
+        const config = await FetchConfig.fromDisk(request.domain, new AbortController().signal);
+        AccountConfig.replaceVariables(config, request.realname, request.email, '');
+        answer.autoconfig.push({
+          displayName: config.displayName,
+          incoming: [config.incoming, ...config.incomingAlternatives].map(server),
+          outgoing: [config.outgoing, ...config.outgoingAlternatives].map(server),
+          identity: { realname: config.identity.realname, emailAddress: config.identity.emailAddress },
+        });
+      } catch (error) {
+        answer.autoconfig.push({ error: String(error && error.message ? error.message : error) });
+      }
+    }
+  }
+
+  const started = wantsView ? startedUp().then(view) : null;
+  Promise.all([
+    parsePath ? parsePrefs() : null,
+    autoconfigPath ? readAutoconfig() : null,
+    started && syncPath ? started.then(sync) : started,
+  ]).then(
     () => finish(),
     (error) => finish(error),
   );

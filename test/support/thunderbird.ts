@@ -15,6 +15,7 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCommand } from '../rig/run-command';
 
 // Asks the real Thunderbird (Debian's, headless) what it makes of a profile: its accounts, outgoing servers,
 // calendars, address books and preferences, and how Mozilla's own prefs parser (libpref) reads a prefs.js.
@@ -116,6 +117,61 @@ export interface MozillaPrefsReading {
   errors: string[];
 }
 
+/** A password as a person gives it at Thunderbird's prompt: kept by origin and realm (the HTTP auth realm). */
+export interface ThunderbirdLogin {
+  origin: string;
+  realm: string;
+  username: string;
+  password: string;
+}
+
+export interface ThunderbirdSyncRequest {
+  /** The CA that signed the servers' certificates, added to the profile's own store (cert9.db). */
+  caFile: string;
+  /** The IMAP account to log in to; the profile's other accounts are left alone. */
+  imap: { username: string; password: string };
+  logins: ThunderbirdLogin[];
+  /** How long each account, calendar and book may take to show what the server has. */
+  waitMs?: number;
+}
+
+/** What Thunderbird got from the servers once online. */
+export interface ThunderbirdSync {
+  /** The folders Thunderbird listed on each IMAP server it logged in to (none when it could not). */
+  imap: { hostName: string; username: string; folders: string[] }[];
+  /** Every CalDAV calendar with the titles of the items it holds; error is its nsresult, 0 when none. */
+  calendars: { uri: string; items: string[]; error: number }[];
+  addressBooks: { url: string; cards: string[]; error?: string }[];
+}
+
+/** An autoconfig file for Thunderbird's account wizard, and the address to fill its placeholders for. */
+export interface AutoconfigReadRequest {
+  domain: string;
+  xml: string;
+  email: string;
+  realname: string;
+}
+
+/** A server as Thunderbird's AccountConfig holds it: socketType and auth are its nsMsgSocketType/AuthMethod. */
+export interface AutoconfigServer {
+  type: string;
+  hostname: string;
+  port: number;
+  socketType: number;
+  auth: number;
+  username: string;
+}
+
+export type AutoconfigReading =
+  | {
+      displayName: string;
+      /** The preferred server first, then the alternatives, in the file's order. */
+      incoming: AutoconfigServer[];
+      outgoing: AutoconfigServer[];
+      identity: { realname: string; emailAddress: string };
+    }
+  | { error: string };
+
 export interface ThunderbirdRequest {
   /** An existing profile folder (with its prefs.js) to start on and report what Thunderbird loaded from it. */
   profileDir?: string;
@@ -125,11 +181,17 @@ export interface ThunderbirdRequest {
   online?: boolean;
   /** Hard limit for the whole start, after which its process group is killed. */
   timeoutMs?: number;
+  /** With profileDir: after reading the view, go online with these passwords and fetch from the servers. */
+  sync?: ThunderbirdSyncRequest;
+  /** Files read one after the other in the same start (each domain once). */
+  autoconfig?: AutoconfigReadRequest[];
 }
 
 export interface ThunderbirdAnswer {
   view?: ThunderbirdView;
   parsed?: MozillaPrefsReading;
+  synced?: ThunderbirdSync;
+  autoconfig?: AutoconfigReading[];
 }
 
 export function isThunderbirdInstalled(): boolean {
@@ -149,6 +211,38 @@ export async function loadedByThunderbird(
   return view;
 }
 
+/** Thunderbird's own reading of autoconfig files (its account wizard's), placeholders filled for each `email`. */
+export async function readAutoconfigWithThunderbird(
+  requests: AutoconfigReadRequest[],
+): Promise<AutoconfigReading[]> {
+  const { autoconfig } = await askThunderbird({ autoconfig: requests });
+  if (autoconfig?.length !== requests.length) {
+    throw new Error('Thunderbird answered without the autoconfig readings it was asked for');
+  }
+  return autoconfig;
+}
+
+/**
+ * Starts Thunderbird on `profileDir` as a person would on first use: the rig's CA trusted in the profile, each
+ * password given once, then online — and returns what it loaded and what it fetched from the servers.
+ */
+export async function syncedByThunderbird(
+  profileDir: string,
+  sync: ThunderbirdSyncRequest,
+): Promise<{ view: ThunderbirdView; synced: ThunderbirdSync }> {
+  const { view, synced } = await askThunderbird({ profileDir, sync, timeoutMs: 90_000 });
+  if (!view || !synced) throw new Error('Thunderbird answered without the sync it was asked for');
+  return { view, synced };
+}
+
+/** Trusts `caFile` in the profile's NSS store, as importing it in Thunderbird's certificate manager does. */
+async function trustInProfile(profileDir: string, caFile: string): Promise<void> {
+  const db = `sql:${profileDir}`;
+  if (!existsSync(join(profileDir, 'cert9.db')))
+    await runCommand('certutil', ['-N', '-d', db, '--empty-password']);
+  await runCommand('certutil', ['-A', '-d', db, '-t', 'C,,', '-n', 'Ponte rig CA', '-i', caFile]);
+}
+
 /** Mozilla's own reading of a prefs.js (libpref's parser, via nsIPrefService.parsePrefsFromBuffer). */
 export async function parsePrefsWithMozilla(text: string | Uint8Array): Promise<MozillaPrefsReading> {
   const { parsed } = await askThunderbird({ prefsText: text });
@@ -164,6 +258,7 @@ export async function parsePrefsWithMozilla(text: string | Uint8Array): Promise<
 export async function askThunderbird(request: ThunderbirdRequest): Promise<ThunderbirdAnswer> {
   const install = await privateInstall();
   const work = await mkdtemp(join(install.root, 'start-'));
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     const profileDir = request.profileDir ?? join(work, 'profile');
     if (request.profileDir) {
@@ -186,6 +281,23 @@ export async function askThunderbird(request: ThunderbirdRequest): Promise<Thund
       MOZ_NO_REMOTE: '1',
       MOZ_HEADLESS: '1',
     };
+    if (request.sync) {
+      if (!request.profileDir) throw new Error('a sync needs the profile to start on');
+      await trustInProfile(request.profileDir, request.sync.caFile);
+      env.PONTE_PROBE_SYNC = join(work, 'sync.json');
+      // Passwords for the probe: in a file of the test's private folder, gone with it, never on a command line.
+      await writeFile(env.PONTE_PROBE_SYNC, JSON.stringify(request.sync), { mode: 0o600 });
+    }
+    if (request.autoconfig) {
+      for (const { domain, xml } of request.autoconfig) {
+        // Where Thunderbird looks for files shipped with it; the copy's own folder (see buildPrivateInstall).
+        const file = join(install.dir, 'isp', `${domain}.xml`);
+        await writeFile(file, xml);
+        cleanups.push(() => rm(file, { force: true }));
+      }
+      env.PONTE_PROBE_AUTOCONFIG = join(work, 'autoconfig.json');
+      await writeFile(env.PONTE_PROBE_AUTOCONFIG, JSON.stringify(request.autoconfig));
+    }
     if (request.prefsText !== undefined) {
       env.PONTE_PROBE_PARSE = join(work, 'parse-prefs.js');
       await writeFile(env.PONTE_PROBE_PARSE, request.prefsText);
@@ -205,9 +317,10 @@ export async function askThunderbird(request: ThunderbirdRequest): Promise<Thund
     const answer = JSON.parse(text) as ThunderbirdAnswer & { probeError?: string; offline?: boolean };
     if (answer.probeError) throw new Error(`Thunderbird's probe failed: ${answer.probeError}\n${output}`);
     if (!request.online && answer.offline === false) throw new Error('Thunderbird went online unasked');
-    return { view: answer.view, parsed: answer.parsed };
+    return { view: answer.view, parsed: answer.parsed, synced: answer.synced, autoconfig: answer.autoconfig };
   } finally {
     await rm(work, { recursive: true, force: true });
+    for (const cleanup of cleanups) await cleanup();
   }
 }
 
@@ -243,6 +356,9 @@ async function buildPrivateInstall(): Promise<PrivateInstall> {
       await chmod(to, 0o755);
     } else if (name === 'defaults') {
       await mirrorDefaults(from, to);
+    } else if (name === 'isp') {
+      // Thunderbird's shipped autoconfig files: an empty folder of our own, for the files a test writes.
+      await mkdir(to);
     } else if ((await realpath(from).catch(() => from)) === executable) {
       // thunderbird -> thunderbird-bin: to the copy, not to the system's executable.
       await symlink(EXECUTABLE, to);
