@@ -202,7 +202,15 @@
         waitMs,
         1,
       );
-      imap.push({ hostName: server.hostname, username: server.username, folders: folders.sort() });
+      // LIST answers arrive one folder at a time: the list is read once it stayed the same for a second.
+      let settled = folders;
+      for (let stable = 0; stable < 4; stable += 1) {
+        await sleep(250);
+        const now = server.rootFolder.subFolders.filter((folder) => !folder.noSelect).map((f) => f.name);
+        if (now.length !== settled.length) stable = -1;
+        settled = now;
+      }
+      imap.push({ hostName: server.hostname, username: server.username, folders: settled.sort() });
     }
 
     // All at once: a calendar with nothing in it is only known to be empty when the wait is over.
