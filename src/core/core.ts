@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore } from './accounts/account-store';
 import { LoginFlows } from './nextcloud/login-flows';
-import { type Catalog, loadCatalog } from './providers/catalog';
+import type { Catalog } from './providers/catalog';
 import { SettingsStore } from './settings/settings-store';
 import { KeytarSecretStore } from './secrets/keytar-secret-store';
 import type { SecretStore } from './secrets/secret-store';
@@ -43,7 +43,10 @@ export function createCore(options: CoreOptions): Core {
   return {
     accounts: new AccountStore(options.dataDir, secrets),
     catalog: () => {
-      catalog ??= loadCatalog(join(options.appRoot, 'resources', 'providers'));
+      // Loaded with its schema on first use: most commands never read the catalog.
+      catalog ??= import('./providers/catalog').then(({ loadCatalog }) =>
+        loadCatalog(join(options.appRoot, 'resources', 'providers')),
+      );
       // A failed load is not cached: the next call tries again.
       catalog.catch(() => {
         catalog = undefined;

@@ -15,18 +15,14 @@ import { startBridge } from './bridge-server';
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
   const core = createCore({ dataDir: currentDataDir(), appRoot });
-  // As the desktop app does when it starts.
-  void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
-    .catch(() => [])
-    .then(() => reconnectIfWanted(core.settings, core.accounts));
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',
     appVersion: version,
     appRoot,
     openExternal: openInBrowser,
-    // The preview stands in for the desktop app: on Linux it writes the same autostart entry the app would
-    // (starting the app through its launcher); elsewhere the setting is only stored.
+    // The preview stands in for the desktop app: on Linux it writes the same autostart entry the app
+    // would (starting the app through its launcher); elsewhere the setting is only stored.
     setStartAtLogin: (enabled) =>
       process.platform === 'linux'
         ? setLinuxAutostart(enabled, [process.execPath, join(appRoot, 'out/main/launcher.js'), '--hidden'])
@@ -39,6 +35,10 @@ async function main(): Promise<void> {
     port: Number(process.env.PONTE_WEB_PORT ?? 0),
     onUnexpected: (error, channel) => console.error(`[bridge] ${channel} failed:`, error),
   });
+  // As the desktop app does when it starts, once the page can be served.
+  void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
+    .catch(() => [])
+    .then(() => reconnectIfWanted(core.settings, core.accounts));
   console.log(`Ponte browser preview — open this address (it holds a one-time access key):\n${bridge.url}`);
   console.log('Press Ctrl+C to stop.');
   const stop = (): void => void bridge.close().then(() => process.exit(0));

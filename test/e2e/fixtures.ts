@@ -58,6 +58,10 @@ export const test = base.extend<Fixtures>({
     }
 
     const bridge = spawn(process.execPath, [join(root, 'out/main/web-bridge.js')], { cwd: root, env });
+    // Listening from the spawn on: the bridge may print its address before the browser is up.
+    // Generous: on a loaded two-core CI machine a cold start has taken over 10 s.
+    const address = bridgeAddress(bridge, 30_000);
+    address.catch(() => undefined); // awaited below; a failed browser launch must not leave it unhandled
     const secrets = e2eRig().users;
     // The bridge and every process it starts (gio, xdg-open…), sampled while the test runs.
     const processes = sampleProcesses(secrets, { root: bridge.pid ?? -1, intervalMs: 50 });
@@ -65,8 +69,7 @@ export const test = base.extend<Fixtures>({
     bridge.stderr.on('data', (chunk: Buffer) => appOutput.push(chunk.toString()));
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {
-      // Generous: on a loaded two-core CI machine a cold start has taken over 10 s.
-      const url = await bridgeAddress(bridge, 30_000);
+      const url = await address;
       const context = await browser.newContext({ locale: 'en-US' });
       const page = await context.newPage();
       const seen: Record<string, string> = {};

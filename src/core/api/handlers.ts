@@ -4,24 +4,13 @@ import type { AppInfo } from '@shared/models';
 import type { VerifyRequest } from '@shared/verify';
 import type { z } from 'zod';
 import type { Core } from '../core';
-import { runDoctor } from '../doctor/run-doctor';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
 import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
 import { summarizeAll, summarizeOne } from '../accounts/account-summaries';
-import { addVerifiedAccount } from '../accounts/add-account';
-import { rotateCredential } from '../rotation/rotate-credential';
-import { removeAccount } from '../accounts/remove-account';
-import { discover } from '../discovery/discover';
 import { nextcloudOrigin } from '../nextcloud/login-flow-client';
 import { mainCredentialAddresses } from '../nextcloud/main-credential-addresses';
-import { configureTarget, detectTargets, unconfigureTarget } from '../targets/configure-target';
-import { phoneSetup } from '../targets/davx5-link';
-import { appPasswordGuide } from '../providers/app-password-guide';
 import { isPecProvider } from '../providers/pec-provider';
-import { previewProfile } from '../profiles/preview-profile';
-import { startPecTest } from '../pec/pec-tests';
-import { startPecArchive } from '../pec/archive/pec-archives';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
@@ -31,6 +20,10 @@ import { createTranslator } from '@shared/i18n/translator';
 export type Handlers = {
   [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => Promise<CallResult<C>>;
 };
+
+// What a person does rarely (set up a program, test a PEC, discover) loads its modules when first asked: the
+// first screen (app info, settings, the accounts) answers without the protocol libraries (issue 20).
+const targets = () => import('../targets/configure-target');
 
 export function createHandlers(core: Core, host: Host): Handlers {
   const targetContext = { store: core.accounts, dataDir: core.dataDir };
@@ -74,7 +67,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     },
     'accounts:list': () => summarizeAll(core),
     'accounts:add': async ({ password, loginFlowId, passwords, ...input }) =>
-      addVerifiedAccount(
+      (await import('../accounts/add-account')).addVerifiedAccount(
         core.accounts,
         { ...input, pec: input.pec === true || (await isPecProvider(core, input.providerId)) },
         mainPassword(core, input.request, password, loginFlowId),
@@ -92,9 +85,15 @@ export function createHandlers(core: Core, host: Host): Handlers {
     },
     'accounts:extend': async ({ id, credentialId }) =>
       summarizeOne(core, await core.accounts.extendCredential(id, credentialId, new Date())),
-    'accounts:change-password': ({ id, credentialId, password }) =>
-      rotateCredential({ store: core.accounts, dataDir: core.dataDir }, id, credentialId, password),
+    'accounts:change-password': async ({ id, credentialId, password }) =>
+      (await import('../rotation/rotate-credential')).rotateCredential(
+        { store: core.accounts, dataDir: core.dataDir },
+        id,
+        credentialId,
+        password,
+      ),
     'accounts:remove': async ({ id, undoTargets }) => {
+      const { removeAccount } = await import('../accounts/remove-account');
       await removeAccount(core.accounts, id, undoTargets);
       return { removed: true };
     },
@@ -106,8 +105,8 @@ export function createHandlers(core: Core, host: Host): Handlers {
       await host.openExternal(url);
       return { opened: true };
     },
-    'doctor:run': () =>
-      runDoctor({
+    'doctor:run': async () =>
+      (await import('../doctor/run-doctor')).runDoctor({
         dataDir: core.dataDir,
         secrets: core.secrets,
         appRoot: host.appRoot,
@@ -120,11 +119,13 @@ export function createHandlers(core: Core, host: Host): Handlers {
         targetsFromRequest(request, mainPassword(core, request, password, loginFlowId), passwords),
         optionsFromRequest(request),
       ),
-    'targets:detect': ({ id }) => detectTargets(targetContext, id),
-    'targets:configure': ({ id, target, dryRun }) =>
-      configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
-    'targets:phone': async ({ id }) => phoneSetup(await core.accounts.get(id)),
-    'targets:unconfigure': ({ id, target }) => unconfigureTarget(targetContext, id, target),
+    'targets:detect': async ({ id }) => (await targets()).detectTargets(targetContext, id),
+    'targets:configure': async ({ id, target, dryRun }) =>
+      (await targets()).configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
+    'targets:phone': async ({ id }) =>
+      (await import('../targets/davx5-link')).phoneSetup(await core.accounts.get(id)),
+    'targets:unconfigure': async ({ id, target }) =>
+      (await targets()).unconfigureTarget(targetContext, id, target),
     'nextcloud:start': async ({ server, caPem }) => {
       const origin = nextcloudOrigin(server);
       if (!origin) {
@@ -144,6 +145,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'verify:cancel': async ({ operationId }) => core.verifications.cancel(operationId),
     'pec:test-start': async ({ id, to, language }) => {
       const t = await createTranslator(language);
+      const { startPecTest } = await import('../pec/pec-tests');
       return startPecTest(core.pecTests, core.accounts, id, {
         ...(to ? { to: [to] } : {}),
         message: { subject: t('pec.test.messageSubject'), text: t('pec.test.messageText') },
@@ -152,19 +154,26 @@ export function createHandlers(core: Core, host: Host): Handlers {
     'pec:test-status': ({ operationId, afterVersion }) => core.pecTests.status(operationId, afterVersion),
     'pec:test-cancel': async ({ operationId }) => core.pecTests.cancel(operationId),
     'pec:archive-start': async ({ id, olderThanDays, destination, dryRun }) =>
-      startPecArchive(core.pecArchives, { store: core.accounts, dataDir: core.dataDir }, id, {
-        olderThanDays,
-        destination,
-        dryRun,
-      }),
+      (await import('../pec/archive/pec-archives')).startPecArchive(
+        core.pecArchives,
+        { store: core.accounts, dataDir: core.dataDir },
+        id,
+        {
+          olderThanDays,
+          destination,
+          dryRun,
+        },
+      ),
     'pec:archive-status': ({ operationId, afterVersion }) =>
       core.pecArchives.status(operationId, afterVersion),
     'pec:archive-cancel': async ({ operationId }) => core.pecArchives.cancel(operationId),
-    'profiles:preview': ({ text }) => previewProfile(core, text),
+    'profiles:preview': async ({ text }) =>
+      (await import('../profiles/preview-profile')).previewProfile(core, text),
     'providers:list': async () => (await core.catalog()).providers.map(providerSummary),
-    'providers:guide': async ({ id, language }) => appPasswordGuide(await core.catalog(), id, language),
+    'providers:guide': async ({ id, language }) =>
+      (await import('../providers/app-password-guide')).appPasswordGuide(await core.catalog(), id, language),
     'discovery:run': async ({ email, providerId }) =>
-      discover(email, {
+      (await import('../discovery/discover')).discover(email, {
         catalog: await core.catalog(),
         ...(providerId ? { providerId } : {}),
         ...(core.dnsServer ? { dnsServer: core.dnsServer } : {}),

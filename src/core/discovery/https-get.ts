@@ -1,4 +1,3 @@
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { TrustSettings } from '../verify/tls-trust';
 import { tlsOptions } from '../verify/tls-trust';
 import type { DnsClient } from './dns-client';
@@ -24,6 +23,8 @@ const MAX_REDIRECTS = 3;
  * names resolved by discovery's own resolver. Never throws: a failure is a reason for the notes.
  */
 export async function httpsGet(start: string, options: HttpsGetOptions): Promise<HttpsGetResult> {
+  // Loaded on first use: commands that never go online do not pay for undici.
+  const { Agent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new Agent({
     connect: { ...tlsOptions(options.trust), lookup: options.dns.lookup },
     connections: 1,

@@ -1,4 +1,3 @@
-import { Agent, fetch as undiciFetch } from 'undici';
 import { z } from 'zod';
 import { readBounded } from '../discovery/https-get';
 import { isAllowedServerUrl } from '../dav/host-policy';
@@ -144,6 +143,8 @@ async function postJson(
   body: string,
   options: LoginFlowRequestOptions,
 ): Promise<{ status: number; json: unknown }> {
+  // Loaded on first use: the core every command builds holds the login flows, most never sign in.
+  const { Agent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new Agent({ connect: tlsOptions(options.trust), connections: 1 });
   try {
     const response = await undiciFetch(url, {

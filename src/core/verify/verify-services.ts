@@ -1,9 +1,4 @@
 import type { ServiceKind, ServiceResult } from '@shared/verify';
-import { verifyCalDav } from '../dav/verify-caldav';
-import { verifyCardDav } from '../dav/verify-carddav';
-import { verifyImap } from '../imap/verify-imap';
-import { verifySmtp } from '../smtp/verify-smtp';
-import { verifyWebDav } from '../webdav/verify-webdav';
 import { unexpectedFailure } from './adapter-errors';
 import { implicitTlsEndpoint, readPresentedCertificate } from './presented-certificate';
 import { runBounded } from './run-bounded';
@@ -24,12 +19,14 @@ export interface VerifyOptions {
 
 type AnyAdapter = (target: ServiceTarget, context: AdapterContext) => Promise<unknown>;
 
-const adapters: Record<ServiceKind, AnyAdapter> = {
-  imap: verifyImap as AnyAdapter,
-  smtp: verifySmtp as AnyAdapter,
-  caldav: verifyCalDav as AnyAdapter,
-  carddav: verifyCardDav as AnyAdapter,
-  webdav: verifyWebDav as AnyAdapter,
+// Each protocol's library is loaded by the first check that needs it (imapflow, nodemailer, tsdav and webdav
+// together cost a command that checks nothing about half a second): a module is loaded once, then cached.
+const adapters: Record<ServiceKind, () => Promise<AnyAdapter>> = {
+  imap: async () => (await import('../imap/verify-imap')).verifyImap as AnyAdapter,
+  smtp: async () => (await import('../smtp/verify-smtp')).verifySmtp as AnyAdapter,
+  caldav: async () => (await import('../dav/verify-caldav')).verifyCalDav as AnyAdapter,
+  carddav: async () => (await import('../dav/verify-carddav')).verifyCardDav as AnyAdapter,
+  webdav: async () => (await import('../webdav/verify-webdav')).verifyWebDav as AnyAdapter,
 };
 
 /** Discovery makes several sequential requests: the ceiling allows a few responses after the connect. */
@@ -61,9 +58,10 @@ async function verifyOne(
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
   try {
+    const adapter = await adapters[target.service]();
     const found = await runBounded(
       (signal) =>
-        adapters[target.service](target, {
+        adapter(target, {
           signal,
           timeouts,
           trust: options.trust ?? {},

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from './languages';
-import { resources } from './resources';
+import { loadMessages } from './load-messages';
 
 /** A translator outside React (the CLI, the main process's notifications), on the same locale files. */
 export async function createTranslator(language: Language): Promise<TFunction> {
@@ -8,7 +8,7 @@ export async function createTranslator(language: Language): Promise<TFunction> {
   await instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources,
+    resources: await loadMessages(language),
     interpolation: { escapeValue: false },
     initAsync: false,
   });
