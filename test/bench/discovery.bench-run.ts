@@ -5,6 +5,7 @@ import { type Catalog, loadCatalog } from '../../src/core/providers/catalog';
 import { type DiscoveryWorld, startDiscoveryWorld, ZONE } from '../support/discovery-world';
 import { type Rig, startRig } from '../rig/rig';
 import { startUdpLatencyProxy, type UdpLatencyProxy } from './udp-latency-proxy';
+import { median } from './median';
 
 const DNS_DELAY_MS = 50;
 const RUNS = 5;
@@ -24,9 +25,6 @@ afterAll(async () => {
   await world.stop();
   await rig.stop();
 });
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function timed(email: string, dnsServer: string): Promise<{ ms: number; found: number }> {
   const walls: number[] = [];

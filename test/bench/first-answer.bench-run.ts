@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { median } from './median';
 
 // From process start to the first screen's HTML: the browser preview (`out/main/web-bridge.js`, the same start
 // sequence as the desktop app's) against a bare Node HTTP server printing its address the same way, run in
@@ -50,11 +51,6 @@ async function firstAnswer(args: string[]): Promise<number> {
     child.kill();
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 it('the browser preview serves its first screen about as soon as a bare Node server', async () => {
   const bare: number[] = [];

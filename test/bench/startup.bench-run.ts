@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AccountStore } from '../../src/core/accounts/account-store';
 import { sampleAccount } from '../unit/core/targets/sample-account';
 import { heldSecrets } from '../support/memory-secrets';
+import { median } from './median';
 
 // How long `ponte` takes before it does anything, against a bare `node -e 0` run in the same loop (A, B, A,
 // B…) so the machine's noise hits both alike. Wall time from spawn to exit, and peak memory from GNU time.
@@ -49,11 +50,6 @@ function timed(args: string[]): Run {
   const kilobytes = Number(result.stderr.trim().split('\n').at(-1));
   return { ms, peakMb: kilobytes / 1024 };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 const commands: { label: string; args: string[]; goal: number }[] = [
   { label: '--version', args: ['--version'], goal: 1.5 },

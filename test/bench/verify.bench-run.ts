@@ -6,6 +6,7 @@ import { verifyServices } from '../../src/core/verify/verify-services';
 import type { ServiceKind, ServiceResult } from '../../src/shared/verify';
 import { type Rig, startRig } from '../rig/rig';
 import { type LatencyProxy, startLatencyProxy } from './latency-proxy';
+import { median } from './median';
 
 const DELAY_MS = Number(process.env.PONTE_BENCH_DELAY_MS ?? 50);
 const RUNS = 7;
@@ -19,11 +20,6 @@ afterAll(async () => {
   await Promise.all(proxies.map((proxy) => proxy.close()));
   await rig.stop();
 });
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 async function proxied(port: number): Promise<number> {
   const proxy = await startLatencyProxy(port, DELAY_MS);

@@ -1,12 +1,19 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { parseRotationHash, type RotationTarget } from '@shared/rotation-link';
 import { PROFILE_IMPORT_HASH } from '@shared/profile';
 import { useTranslation } from 'react-i18next';
 import { Footer } from './components/Footer';
+import { Loading } from './components/Loading';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { SettingsProvider } from './features/settings/settings-context';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { WizardScreen } from './features/wizard/WizardScreen';
+
+// The first screen is the accounts: the wizard and the settings load their code when opened (issue 20).
+const WizardScreen = lazy(() =>
+  import('./features/wizard/WizardScreen').then((module) => ({ default: module.WizardScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./features/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })),
+);
 
 type View = 'accounts' | 'add' | 'settings';
 
@@ -83,7 +90,9 @@ export function App() {
           </nav>
         </header>
         <main className="app-main">
-          <Screen navigate={setView} rotation={rotation} importing={importing} />
+          <Suspense fallback={<Loading />}>
+            <Screen navigate={setView} rotation={rotation} importing={importing} />
+          </Suspense>
         </main>
         <Footer />
       </div>

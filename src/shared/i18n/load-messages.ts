@@ -1,9 +1,9 @@
 import type { Language } from './languages';
 import type { Messages } from './resources';
 
-// One language's messages, loaded when asked: a command or a window speaks one language (and English as the
-// fallback), and the four files together are most of the translator's weight. The type still requires every
-// locale to have English's shape.
+// One language's messages, loaded when asked: a command or a window speaks one language, and the four files
+// together are most of the translator's weight. Every locale has exactly English's keys (the type here, and
+// test/unit/shared/i18n/locales.test.ts), so the chosen one alone is complete.
 const loaders: Record<Language, () => Promise<{ default: Messages }>> = {
   en: () => import('./locales/en.json'),
   it: () => import('./locales/it.json'),
@@ -11,13 +11,9 @@ const loaders: Record<Language, () => Promise<{ default: Messages }>> = {
   de: () => import('./locales/de.json'),
 };
 
-/** i18next resources for `language` and for English, its fallback. */
+/** i18next resources holding `language` alone. */
 export async function loadMessages(
   language: Language,
 ): Promise<Partial<Record<Language, { translation: Messages }>>> {
-  const languages = language === 'en' ? ['en' as const] : [language, 'en' as const];
-  const loaded = await Promise.all(
-    languages.map(async (lng) => [lng, { translation: (await loaders[lng]()).default }]),
-  );
-  return Object.fromEntries(loaded) as Partial<Record<Language, { translation: Messages }>>;
+  return { [language]: { translation: (await loaders[language]()).default } };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/models';
 import type { WireError } from '@shared/error-codes';
@@ -7,11 +7,25 @@ import { toWire } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VerifyResults } from '../verify/VerifyResults';
 import { useVerifyRun } from '../verify/use-verify-run';
-import { ChangePasswordForm } from './ChangePasswordForm';
-import { ComputerTargets } from '../targets/ComputerTargets';
-import { PhoneSetupPanel } from '../targets/PhoneSetupPanel';
-import { PecTestPanel } from '../pec/PecTestPanel';
-import { PecArchivePanel } from '../pec/PecArchivePanel';
+import { Loading } from '../../components/Loading';
+
+// Each panel loads its code when a card shows it: the first screen does not carry the QR code, the PEC
+// panels and the computer set-up (issue 20).
+const ChangePasswordForm = lazy(() =>
+  import('./ChangePasswordForm').then((module) => ({ default: module.ChangePasswordForm })),
+);
+const ComputerTargets = lazy(() =>
+  import('../targets/ComputerTargets').then((module) => ({ default: module.ComputerTargets })),
+);
+const PhoneSetupPanel = lazy(() =>
+  import('../targets/PhoneSetupPanel').then((module) => ({ default: module.PhoneSetupPanel })),
+);
+const PecTestPanel = lazy(() =>
+  import('../pec/PecTestPanel').then((module) => ({ default: module.PecTestPanel })),
+);
+const PecArchivePanel = lazy(() =>
+  import('../pec/PecArchivePanel').then((module) => ({ default: module.PecArchivePanel })),
+);
 import { CredentialStateBadge } from './CredentialStateBadge';
 import { LastCheckList } from './LastCheckList';
 import { MailboxQuota } from './MailboxQuota';
@@ -91,13 +105,15 @@ export function AccountCard({ account, drives = [], onRemove, onChanged, openCha
               </button>
             )}{' '}
             {changing === credential.id ? (
-              <ChangePasswordForm
-                accountId={account.id}
-                providerId={account.providerId}
-                credential={credential}
-                onDone={onChanged}
-                onClose={() => setChanging(null)}
-              />
+              <Suspense fallback={<Loading />}>
+                <ChangePasswordForm
+                  accountId={account.id}
+                  providerId={account.providerId}
+                  credential={credential}
+                  onDone={onChanged}
+                  onClose={() => setChanging(null)}
+                />
+              </Suspense>
             ) : (
               <button
                 type="button"
@@ -111,16 +127,18 @@ export function AccountCard({ account, drives = [], onRemove, onChanged, openCha
         ))}
       </ul>
       {extendError && <ErrorNotice error={extendError} />}
-      <ComputerTargets account={account} onChanged={onChanged} />
-      {(account.services.includes('caldav') || account.services.includes('carddav')) && (
-        <PhoneSetupPanel accountId={account.id} />
-      )}
-      {account.pec && account.services.includes('imap') && account.services.includes('smtp') && (
-        <PecTestPanel accountId={account.id} email={account.email} />
-      )}
-      {account.pec && account.services.includes('imap') && (
-        <PecArchivePanel accountId={account.id} drives={drives} onChanged={onChanged} />
-      )}
+      <Suspense fallback={<Loading />}>
+        <ComputerTargets account={account} onChanged={onChanged} />
+        {(account.services.includes('caldav') || account.services.includes('carddav')) && (
+          <PhoneSetupPanel accountId={account.id} />
+        )}
+        {account.pec && account.services.includes('imap') && account.services.includes('smtp') && (
+          <PecTestPanel accountId={account.id} email={account.email} />
+        )}
+        {account.pec && account.services.includes('imap') && (
+          <PecArchivePanel accountId={account.id} drives={drives} onChanged={onChanged} />
+        )}
+      </Suspense>
       {(check.state.phase === 'running' || check.state.phase === 'done') && (
         <VerifyResults progress={check.state.progress} />
       )}
