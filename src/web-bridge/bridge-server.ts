@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '@core/api/dispatch';
 import type { Handlers } from '@core/api/handlers';
 import { UI_SECURITY_HEADERS } from '@core/static/content-security-policy';
 import { readStaticFile } from '@core/static/static-files';
@@ -12,11 +11,20 @@ export const BRIDGE_INVOKE_PATH = '/api/invoke';
 
 export interface BridgeOptions {
   rendererDir: string;
-  handlers: Handlers;
+  /** Or a loader, called on the first call: the page is served before core and its schemas load. */
+  handlers: Handlers | (() => Promise<Handlers>);
   /** Per-run random secret the page must present; it reaches the page only in the URL fragment. */
   token: string;
   port?: number;
   onUnexpected?: (error: unknown, channel: string) => void;
+}
+
+async function dispatchCall(options: BridgeOptions, channel: unknown, input: unknown) {
+  const [{ dispatch }, handlers] = await Promise.all([
+    import('@core/api/dispatch'),
+    typeof options.handlers === 'function' ? options.handlers() : options.handlers,
+  ]);
+  return dispatch(handlers, channel, input, options.onUnexpected);
 }
 
 export interface RunningBridge {
@@ -62,11 +70,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       } catch {
         return send(response, 400, { error: 'not JSON' });
       }
-      return send(
-        response,
-        200,
-        await dispatch(options.handlers, call.channel, call.input, options.onUnexpected),
-      );
+      return send(response, 200, await dispatchCall(options, call.channel, call.input));
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD')

@@ -2,20 +2,50 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createHandlers } from '@core/api/handlers';
-import { createCore } from '@core/core';
+import type { Handlers } from '@core/api/handlers';
 import { currentDataDir } from '@core/paths/data-dir';
 import { findExecutable } from '@core/platform/find-executable';
 import { setLinuxAutostart } from '@core/platform/linux-autostart';
-import { resumeRotations } from '@core/rotation/rotate-credential';
-import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { version } from '../../package.json';
 import { startBridge } from './bridge-server';
 
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
+  // Core, its schemas and the handlers load on the page's first call: the page itself is served at once.
+  let app: Promise<Handlers> | undefined;
+  const handlers = (): Promise<Handlers> =>
+    (app ??= startApp(appRoot).catch((error: unknown) => {
+      app = undefined; // the next call tries again
+      throw error;
+    }));
+  const bridge = await startBridge({
+    rendererDir: join(__dirname, '../renderer'),
+    handlers,
+    token: randomBytes(32).toString('base64url'),
+    port: Number(process.env.PONTE_WEB_PORT ?? 0),
+    onUnexpected: (error, channel) => console.error(`[bridge] ${channel} failed:`, error),
+  });
+  console.log(`Ponte browser preview — open this address (it holds a one-time access key):\n${bridge.url}`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = (): void => void bridge.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function startApp(appRoot: string): Promise<Handlers> {
+  const [{ createCore }, { createHandlers }] = await Promise.all([
+    import('@core/core'),
+    import('@core/api/handlers'),
+  ]);
   const core = createCore({ dataDir: currentDataDir(), appRoot });
-  const handlers = createHandlers(core, {
+  // As the desktop app does when it starts: a password change a crash interrupted first, then the drives.
+  void import('@core/rotation/rotate-credential')
+    .then(({ resumeRotations }) => resumeRotations({ store: core.accounts, dataDir: core.dataDir }))
+    .catch(() => [])
+    .then(() => import('@core/targets/reconnect-drives'))
+    .then(({ reconnectIfWanted }) => reconnectIfWanted(core.settings, core.accounts))
+    .catch((error: unknown) => console.error('[bridge] reconnecting drives failed:', error));
+  return createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',
     appVersion: version,
@@ -28,22 +58,6 @@ async function main(): Promise<void> {
         ? setLinuxAutostart(enabled, [process.execPath, join(appRoot, 'out/main/launcher.js'), '--hidden'])
         : Promise.resolve(),
   });
-  const bridge = await startBridge({
-    rendererDir: join(__dirname, '../renderer'),
-    handlers,
-    token: randomBytes(32).toString('base64url'),
-    port: Number(process.env.PONTE_WEB_PORT ?? 0),
-    onUnexpected: (error, channel) => console.error(`[bridge] ${channel} failed:`, error),
-  });
-  // As the desktop app does when it starts, once the page can be served.
-  void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
-    .catch(() => [])
-    .then(() => reconnectIfWanted(core.settings, core.accounts));
-  console.log(`Ponte browser preview — open this address (it holds a one-time access key):\n${bridge.url}`);
-  console.log('Press Ctrl+C to stop.');
-  const stop = (): void => void bridge.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 async function openInBrowser(url: string): Promise<void> {
