@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     const [run, core] = await Promise.all([entry.load(), context.core ?? coreFor(context)]);
     if (entry.readsPasswords) {
       // A password change a crash interrupted is finished or taken back before anything reads a password.
-      const { resumeRotations } = await import('@core/rotation/rotate-credential');
+      const { resumeRotations } = await import('@core/rotation/resume-rotations');
       for (const resumed of await resumeRotations({ store: core.accounts, dataDir: core.dataDir })) {
         io.err(t(`rotate.resumed.${resumed.outcome}`));
       }

@@ -2,7 +2,7 @@
 import { app } from 'electron';
 import { createCore } from '@core/core';
 import { currentDataDir } from '@core/paths/data-dir';
-import { resumeRotations } from '@core/rotation/rotate-credential';
+import { resumeRotations } from '@core/rotation/resume-rotations';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';

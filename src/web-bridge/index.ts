@@ -39,7 +39,7 @@ async function startApp(appRoot: string): Promise<Handlers> {
   ]);
   const core = createCore({ dataDir: currentDataDir(), appRoot });
   // As the desktop app does when it starts: a password change a crash interrupted first, then the drives.
-  void import('@core/rotation/rotate-credential')
+  void import('@core/rotation/resume-rotations')
     .then(({ resumeRotations }) => resumeRotations({ store: core.accounts, dataDir: core.dataDir }))
     .catch(() => [])
     .then(() => import('@core/targets/reconnect-drives'))

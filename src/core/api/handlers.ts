@@ -8,7 +8,7 @@ import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
 import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
 import { summarizeAll, summarizeOne } from '../accounts/account-summaries';
-import { nextcloudOrigin } from '../nextcloud/login-flow-client';
+import { nextcloudOrigin } from '../nextcloud/nextcloud-address';
 import { mainCredentialAddresses } from '../nextcloud/main-credential-addresses';
 import { isPecProvider } from '../providers/pec-provider';
 import { providerSummary } from '../providers/provider-summary';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readBounded } from '../discovery/https-get';
-import { isAllowedServerUrl } from '../dav/host-policy';
 import { PonteError } from '../errors/ponte-error';
+import { isOnServer } from './nextcloud-address';
 import { tlsOptions, type TrustSettings } from '../verify/tls-trust';
 
 // Nextcloud Login Flow v2 (developer manual, "Login Flow"): POST <server>/index.php/login/v2 answers with a
@@ -50,34 +50,6 @@ const credentialsAnswer = z.object({
   loginName: z.string().min(1).max(320),
   appPassword: z.string().min(1).max(1024),
 });
-
-/** The server's address as a person types it ("cloud.example.com", with or without https://), or null. */
-export function nextcloudOrigin(input: string): string | null {
-  const text = input.trim().replace(/\/+$/, '');
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  if (!URL.canParse(withScheme)) return null;
-  const url = new URL(withScheme);
-  if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash) return null;
-  // A Nextcloud in a sub-folder (https://example.com/nextcloud) keeps its path.
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/**
- * Whether `address` is on the server the person named: https, the same parsed host name and port, no user
- * name in it, and inside the server's own path (a Nextcloud in /nextcloud owns nothing beside it). Every URL
- * the server hands back, and every address its device password is used on, must pass.
- */
-export function isOnServer(server: string, address: string): boolean {
-  if (!URL.canParse(address) || !URL.canParse(server)) return false;
-  const base = new URL(server);
-  const url = new URL(address);
-  const folder = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
-  // Host, port, https and no user-info: the same rule as every DAV request (host-policy.ts); nothing confirmed
-  // beyond the server itself.
-  return (
-    isAllowedServerUrl(url, base, []) && (url.pathname === base.pathname || url.pathname.startsWith(folder))
-  );
-}
 
 export async function startLoginFlow(
   server: string,

@@ -4,13 +4,11 @@ import { forgetFinished } from '../async/forget-finished';
 import { waitForNews } from '../async/wait-for-news';
 import { PonteError } from '../errors/ponte-error';
 import type { TrustSettings } from '../verify/tls-trust';
-import {
-  type LoginFlowStart,
-  LoginFlowUnreachable,
-  isOnServer,
-  pollLoginFlow,
-  startLoginFlow,
-} from './login-flow-client';
+import type { LoginFlowStart } from './login-flow-client';
+import { isOnServer } from './nextcloud-address';
+
+// The client (its answer schemas, undici) loads with the first sign-in: most runs never start one.
+const client = () => import('./login-flow-client');
 
 interface Flow {
   status: LoginFlowStatus;
@@ -48,6 +46,7 @@ export class LoginFlows {
   async start(server: string, trust: TrustSettings = {}): Promise<LoginFlowStatus> {
     this.forgetOld();
     const controller = new AbortController();
+    const { startLoginFlow } = await client();
     const started = await startLoginFlow(server, {
       trust,
       signal: controller.signal,
@@ -109,6 +108,7 @@ export class LoginFlows {
   private async pollUntilDone(flow: Flow, started: LoginFlowStart, trust: TrustSettings): Promise<void> {
     const deadline = Date.now() + (this.options.lifetimeMs ?? 20 * 60_000);
     const interval = this.options.pollIntervalMs ?? 2_000;
+    const { LoginFlowUnreachable, pollLoginFlow } = await client();
     let unreachableSince: number | undefined;
     while (flow.status.state === 'waiting') {
       if (Date.now() >= deadline) {

@@ -33,7 +33,7 @@ export async function rotateCredential(
   password: string,
   options: RotationOptions = {},
 ): Promise<PasswordChange> {
-  await resumeRotations(context);
+  await finishInterruptedRotations(context);
   const { store } = context;
   const now = options.now ?? new Date();
   const point = (name: RotationPoint): void => options.onPoint?.(name);
@@ -110,11 +110,8 @@ export interface Resumed {
   outcome: 'completed' | 'rolled-back';
 }
 
-/**
- * Finishes or takes back rotations a crash interrupted, so the machine uses either the old password
- * everywhere or the new one everywhere. Run before anything reads passwords (app start, each CLI command).
- */
-export async function resumeRotations(context: RotationContext): Promise<Resumed[]> {
+/** What resumeRotations (resume-rotations.ts) runs once the journal holds a rotation a crash interrupted. */
+export async function finishInterruptedRotations(context: RotationContext): Promise<Resumed[]> {
   const journal = new RotationJournal(context.dataDir);
   const done: Resumed[] = [];
   for (const entry of await journal.list()) {

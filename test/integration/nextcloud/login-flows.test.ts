@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { isOnServer, nextcloudOrigin } from '@core/nextcloud/login-flow-client';
+import { isOnServer, nextcloudOrigin } from '@core/nextcloud/nextcloud-address';
 import { LoginFlows } from '@core/nextcloud/login-flows';
 import { PonteError } from '@core/errors/ponte-error';
 import { dispatch } from '@core/api/dispatch';
