@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Core } from '@core/core';
 import type { Language } from '@shared/i18n/languages';
 import type { CliIo } from './output';
-import type { CliArgs } from './parse-args';
+import { type CliArgs, optionText } from './parse-args';
 
 // Every `ponte` command with the module that runs it, loaded only when that command runs: `ponte expiry` from a
 // scheduler must not pay for the IMAP, SMTP, DAV and PEC libraries it never uses (issue 20's figures are in
@@ -24,11 +24,6 @@ export interface CommandEntry {
   readsPasswords: boolean;
   load: () => Promise<CommandRun>;
 }
-
-const optionText = (args: CliArgs, name: string): string | undefined => {
-  const value = args.options[name];
-  return typeof value === 'string' ? value : undefined;
-};
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   doctor: {
@@ -119,7 +114,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     readsPasswords: false,
     load: async () => {
       const { discoverCommand } = await import('./commands/discovery-commands');
-      return (core, args, context) => discoverCommand(core, args.rest, optionText(args, 'provider'), context);
+      return (core, args, context) =>
+        discoverCommand(core, args.rest, optionText(args.options, 'provider'), context);
     },
   },
   providers: {
