@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+// What the start-up figures of the README rest on (issue 20): a command loads only the libraries it uses, and
+// the browser preview serves its page before any of them. The built program runs with a preload that records
+// every package it requires (test/support/module-trace.cjs).
+
+const root = join(__dirname, '../../..');
+const rig = inject('rig');
+const PROTOCOLS = ['imapflow', 'nodemailer', 'tsdav', 'webdav', 'mailparser', 'undici', '@peculiar/asn1-cms'];
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ponte-startup-modules-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The packages `node <args>` loaded; with `untilOutput`, the process is stopped once it printed that. */
+async function packagesLoaded(args: string[], untilOutput?: RegExp, stdin = ''): Promise<string[]> {
+  const trace = join(dir, `trace-${Date.now()}-${Math.random()}.json`);
+  const child = spawn(process.execPath, ['-r', join(root, 'test/support/module-trace.cjs'), ...args], {
+    cwd: root,
+    env: { ...process.env, PONTE_DATA_DIR: join(dir, 'data'), HOME: dir, PONTE_MODULE_TRACE: trace },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdin.end(stdin);
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (untilOutput?.test(out)) child.kill('SIGTERM');
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return JSON.parse(await readFile(trace, 'utf8')) as string[];
+}
+
+describe('what starting Ponte loads', () => {
+  it.each([['--version'], ['--help'], ['expiry', '--json'], ['account', 'list', '--json']])(
+    'ponte %s loads no protocol library',
+    async (...command) => {
+      const loaded = await packagesLoaded(['bin/ponte.js', ...command]);
+      expect(loaded.filter((name) => PROTOCOLS.includes(name))).toEqual([]);
+    },
+  );
+
+  it('ponte --version loads nothing but the translator', async () => {
+    expect(await packagesLoaded(['bin/ponte.js', '--version'])).toEqual(['i18next']);
+  });
+
+  it('a check does load its protocol library: the trace sees what is loaded', async () => {
+    const imap = `127.0.0.1:${rig.imap.tlsPort}`;
+    const args = [
+      'verify',
+      '--imap',
+      imap,
+      '--ca',
+      rig.caFile,
+      '--user',
+      'anna@ponte.test',
+      '--password-stdin',
+    ];
+    const loaded = await packagesLoaded(['bin/ponte.js', ...args], undefined, 'not-her-password');
+    expect(loaded).toContain('imapflow');
+  });
+
+  it('the browser preview prints its address before loading any protocol library', async () => {
+    const loaded = await packagesLoaded(['out/main/web-bridge.js'], /#token=/);
+    expect(loaded.filter((name) => PROTOCOLS.includes(name))).toEqual([]);
+  });
+});
