@@ -29,12 +29,24 @@ const hostPattern = z
   .string()
   .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case host name, optionally starting with "*."');
 
+/** Where a fact comes from: the provider's own help page, or Mozilla's ISPDB file; https only. */
+const sourceUrl = z.url().refine((url) => url.startsWith('https://'), 'an https:// URL');
+
+/**
+ * Where the provider's customers are, for `ponte providers` and the catalog's coverage: ISO 3166 alpha-2 codes
+ * in lower case, or `world` for a provider used everywhere (Gmail, iCloud).
+ */
+const country = z.union([
+  z.string().regex(/^[a-z]{2}$/, 'an ISO 3166 country code in lower case'),
+  z.literal('world'),
+]);
+
 /** `{email}`, `{localPart}`, `{domain}`, or a placeholder the wizard asks for, e.g. `{kdriveId}`. */
 const template = z.string().min(1).max(300);
 
 const source = z.object({
   /** Where the fact comes from (official help page, Mozilla ISPDB file …). */
-  source: z.url().optional(),
+  source: sourceUrl.optional(),
   /** False when no official source confirms it: the UI says so and lets the user correct it. */
   confirmed: z.boolean(),
 });
@@ -71,7 +83,7 @@ const appPassword = z
   .object({
     /** 'with-2fa': needed once two-factor authentication is on; 'always': needed in any case. */
     required: z.enum(['with-2fa', 'always', 'optional']),
-    createUrl: z.url().refine((url) => url.startsWith('https://'), 'https only'),
+    createUrl: sourceUrl,
     /** Days until it stops working (Aruba PEC: 90); null when it does not expire or nobody says. */
     lifetimeDays: z.number().int().positive().nullable(),
     /** The provider can extend it without a new password (Aruba PEC: "posticipa la scadenza"). */
@@ -83,7 +95,7 @@ const appPassword = z
     steps: localizedSteps,
     tips: localizedSteps.optional(),
     confirmed: z.boolean(),
-    source: z.url(),
+    source: sourceUrl,
   })
   .strict();
 
@@ -101,16 +113,19 @@ export const providerSchema = z
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
     name: z.string().min(1),
+    countries: z.array(country).min(1),
     /** E-mail domains the provider hosts (lower case). */
     domains: z.array(hostPattern),
     /** MX hosts that reveal a custom domain hosted here, e.g. `*.mail.infomaniak.ch`. */
     mxPatterns: z.array(hostPattern),
+    /** Where the domains and MX patterns come from; required when there are any. */
+    domainsSource: sourceUrl.optional(),
     /** Italian certified mail (PEC): receipts, small quotas. */
     pec: z.boolean(),
     /** Hosts DAV redirects may lead to beyond those in the service URLs (`*.icloud.com`). */
     confirmedHosts: z.array(hostPattern).default([]),
     /** Set for providers Ponte cannot serve (OAuth only): the UI says so and stops. */
-    unsupported: z.object({ reason: localized, source: z.url() }).strict().optional(),
+    unsupported: z.object({ reason: localized, source: sourceUrl }).strict().optional(),
     credentials: z.array(credential),
     services: z
       .object({
@@ -125,6 +140,11 @@ export const providerSchema = z
     /** Nextcloud's Login Flow v2: the app password is created in the browser and handed to Ponte, no paste. */
     signIn: z.enum(['nextcloud-login-flow-v2']).optional(),
     appPassword: appPassword.nullable(),
+    /**
+     * Only the servers are sourced: whether and how the provider uses app passwords could not be, so
+     * `appPassword` is null and the wizard says so instead of claiming the mailbox password works.
+     */
+    serversOnly: z.boolean().default(false),
     notes: localized.optional(),
   })
   .strict()
@@ -154,6 +174,20 @@ export const providerSchema = z
           });
         }
       }
+    }
+    if ((provider.domains.length > 0 || provider.mxPatterns.length > 0) && !provider.domainsSource) {
+      context.addIssue({
+        code: 'custom',
+        path: ['domainsSource'],
+        message: 'domains and MX patterns need a source',
+      });
+    }
+    if (provider.serversOnly && provider.appPassword) {
+      context.addIssue({
+        code: 'custom',
+        path: ['serversOnly'],
+        message: 'a servers-only provider has no app-password facts',
+      });
     }
     if (!provider.unsupported && provider.credentials.length === 0) {
       context.addIssue({

@@ -26,6 +26,24 @@ describe('the provider catalog in resources/providers', () => {
     expect(domains.filter((d, i) => domains.indexOf(d) !== i)).toEqual([]);
   });
 
+  it('no two providers claim the same MX pattern', async () => {
+    const catalog = await loadCatalog(dir);
+    const patterns = catalog.providers.flatMap((p) => p.mxPatterns);
+    expect(patterns.filter((d, i) => patterns.indexOf(d) !== i)).toEqual([]);
+  });
+
+  it('every source, sign-up page and domain list is an https URL', async () => {
+    const urls: string[] = [];
+    const collect = (value: unknown, key: string): void => {
+      if (typeof value === 'string' && /^(source|createUrl|domainsSource)$/.test(key)) urls.push(value);
+      else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) collect(v, Array.isArray(value) ? key : k);
+    };
+    for (const file of files) collect(JSON.parse(await readFile(join(dir, file), 'utf8')), '');
+    expect(urls.length).toBeGreaterThan(files.length);
+    expect(urls.filter((url) => !/^https:\/\/[a-z0-9.-]+(\/|$)/i.test(url))).toEqual([]);
+  });
+
   it('publishes a JSON Schema that matches the code (run `npm run catalog:schema` after changing it)', async () => {
     const published = await readFile(join(dir, 'provider.schema.json'), 'utf8');
     expect(JSON.parse(published)).toEqual(JSON.parse(providerJsonSchema()));
