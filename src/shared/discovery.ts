@@ -60,6 +60,15 @@ export interface DiscoveryResult {
     /** The provider's page for creating an app password, when it has them. */
     createUrl: string | null;
     credentials: ProviderCredential[];
+    /**
+     * Only the servers are sourced: nobody says whether it needs an app password, so the wizard does not
+     * claim either way.
+     */
+    serversOnly: boolean;
+    /** What to know before starting (turn IMAP on first, an administrator's rules …), in every language. */
+    notes: Record<Language, string>[];
+    /** Labels of the values the person fills in themselves (`needsInput` holds their ids). */
+    placeholders: { id: string; label: Record<Language, string> }[];
     /** Set when the provider can hand Ponte an app password itself (Nextcloud Login Flow v2). */
     signIn?: 'nextcloud-login-flow-v2';
   };

@@ -145,6 +145,10 @@ export interface ProviderSummary {
   /** Ponte cannot serve it (OAuth only): shown with the reason, never offered as working. */
   unsupported: boolean;
   appPassword: 'with-2fa' | 'always' | 'optional' | 'none';
+  /** Where its customers are: ISO 3166 codes in lower case, or `world`. */
+  countries: string[];
+  /** Only its servers are sourced; whether it needs an app password is not known. */
+  serversOnly: boolean;
 }
 
 /** How to create a provider's app password, in one language, for the wizard's guide step. */

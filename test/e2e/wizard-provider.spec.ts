@@ -19,7 +19,15 @@ test('a catalog provider with two passwords, pointed at the rig: every step, the
   await app.getByLabel(en.discovery.form.email).fill(anna.email);
   await app.getByLabel(en.discovery.form.provider).fill('Infomaniak');
   await app.getByRole('button', { name: en.discovery.form.use }).click();
-  await expect(app.getByTestId('discovery-status')).toContainText('Infomaniak');
+  const status = app.getByTestId('discovery-status');
+  await expect(status).toContainText('Infomaniak');
+  // What is still to fill is named as the person reads it; every Infomaniak server is from its own guide.
+  await expect(status).toContainText(
+    en.discovery.needsInput.replace('{{fields}}', 'Login shown on config.infomaniak.com, kDrive ID'),
+  );
+  await expect(status).not.toContainText('kdriveId');
+  await expect(status).not.toContainText(en.discovery.unconfirmed);
+  await expect(app.getByTestId('provider-note')).toContainText('kSuite');
   await stepScreenshot(app, testInfo, 'wizard-account');
   await next(app);
 

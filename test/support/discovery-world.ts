@@ -110,6 +110,8 @@ function records(rig: RigInfo): DnsRecord[] {
   return [
     // A custom domain whose mail is hosted at a catalogued provider (Aruba PEC), found by MX.
     { type: 'MX', name: `pecoffice.${ZONE}`, exchange: 'mx.pec.aruba.it', priority: 10 },
+    // One on Google Workspace: its admin decides about app passwords, which the person is told.
+    { type: 'MX', name: `workspace.${ZONE}`, exchange: 'aspmx.l.google.com', priority: 1 },
     // SRV only (RFC 6186, RFC 6764), with priorities and weights to order.
     srv(`_imaps._tcp.srv.${ZONE}`, `backup.srv.${ZONE}`, rig.imap.tlsPort, 20, 1),
     srv(`_imaps._tcp.srv.${ZONE}`, `heavy.srv.${ZONE}`, rig.imap.tlsPort, 10, 60),

@@ -4,7 +4,7 @@ import type { Language } from '@shared/i18n/languages';
 import type { ServiceKind } from '@shared/verify';
 import type { Core } from '@core/core';
 import { discover, emailDomain } from '@core/discovery/discover';
-import { providerSummary } from '@core/providers/provider-summary';
+import { countByCountry, providerSummary } from '@core/providers/provider-summary';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo, whileInterruptible } from '../output';
 import { UsageError } from '../parse-args';
 
@@ -23,12 +23,16 @@ export async function providersCommand(core: Core, { io, t, json }: Context): Pr
     return EXIT_OK;
   }
   io.out(t('discovery.cli.providersHeading', { count: summaries.length }));
+  const perCountry = countByCountry(summaries).map(([country, count]) => `${country} ${count}`);
+  io.out(t('discovery.cli.perCountry', { list: perCountry.join(', ') }));
   for (const provider of summaries) {
     const tags = [
       provider.pec ? t('discovery.cli.pec') : undefined,
       provider.unsupported
         ? t('discovery.cli.unsupportedTag')
-        : t(`discovery.cli.appPassword.${provider.appPassword}`),
+        : provider.serversOnly
+          ? t('discovery.cli.serversOnlyTag')
+          : t(`discovery.cli.appPassword.${provider.appPassword}`),
     ].filter(Boolean);
     // A few domains say enough; --json has them all (Posteo alone has fifty).
     const shown = provider.domains.slice(0, 4).join(', ') + (provider.domains.length > 4 ? ', …' : '');
@@ -72,6 +76,8 @@ function printDiscovery(result: DiscoveryResult, { io, t, language }: Context): 
       }),
     );
     if (result.provider.unsupported) io.out(t('discovery.unsupported', { name: result.provider.name }));
+    if (result.provider.serversOnly) io.out(t('discovery.serversOnly', { name: result.provider.name }));
+    for (const note of result.provider.notes) io.out(note[language]);
     // Named for `ponte account add`, which takes one stdin line per credential when there are several.
     if (result.provider.credentials.length > 1) {
       io.out(t('discovery.cli.credentials'));
@@ -95,7 +101,7 @@ function printDiscovery(result: DiscoveryResult, { io, t, language }: Context): 
           confidence: t(`discovery.confidence.${candidate.confidence}`),
         })}`,
       );
-      for (const line of flags(candidate, t)) io.out(`    ${line}`);
+      for (const line of flags(candidate, result, { t, language })) io.out(`    ${line}`);
     }
   }
   if (Object.values(result.candidates).every((list) => list.length === 0))
@@ -106,12 +112,18 @@ function printDiscovery(result: DiscoveryResult, { io, t, language }: Context): 
   }
 }
 
-function flags(candidate: CandidateBase, t: TFunction): string[] {
+function flags(
+  candidate: CandidateBase,
+  result: DiscoveryResult,
+  { t, language }: { t: TFunction; language: Language },
+): string[] {
+  const label = (id: string): string =>
+    result.provider?.placeholders.find((p) => p.id === id)?.label[language] ?? id;
   return [
     candidate.username ? t('discovery.cli.username', { username: candidate.username }) : undefined,
     candidate.needsConfirmation ? t('discovery.needsConfirmation') : undefined,
     candidate.needsInput.length
-      ? t('discovery.needsInput', { fields: candidate.needsInput.join(', ') })
+      ? t('discovery.needsInput', { fields: candidate.needsInput.map(label).join(', ') })
       : undefined,
     candidate.confirmed ? undefined : t('discovery.unconfirmed'),
   ].filter((line): line is string => line !== undefined);

@@ -68,6 +68,9 @@ function recognised(
       label: credential.label,
       ...(credential.usernameHint ? { usernameHint: credential.usernameHint } : {}),
     })),
+    serversOnly: provider.serversOnly,
+    notes: [provider.notes, via === 'mx' ? provider.mxNotes : undefined].filter((note) => note !== undefined),
+    placeholders: provider.placeholders.map(({ id, label }) => ({ id, label })),
   };
 }
 

@@ -83,6 +83,11 @@ const appPassword = z
   .object({
     /** 'with-2fa': needed once two-factor authentication is on; 'always': needed in any case. */
     required: z.enum(['with-2fa', 'always', 'optional']),
+    /**
+     * With 'with-2fa': the password programs use while two-step verification is off (Aruba PEC: the mailbox
+     * password). Set only where a source says so; the wizard then asks which case applies instead of assuming.
+     */
+    withoutTwoStep: z.enum(['mailbox-password', 'account-password']).optional(),
     createUrl: sourceUrl,
     /** Days until it stops working (Aruba PEC: 90); null when it does not expire or nobody says. */
     lifetimeDays: z.number().int().positive().nullable(),
@@ -146,6 +151,8 @@ export const providerSchema = z
      */
     serversOnly: z.boolean().default(false),
     notes: localized.optional(),
+    /** Said as well when a custom domain is recognised by its MX (Google Workspace: the admin decides). */
+    mxNotes: localized.optional(),
   })
   .strict()
   .superRefine((provider, context) => {
@@ -187,6 +194,13 @@ export const providerSchema = z
         code: 'custom',
         path: ['serversOnly'],
         message: 'a servers-only provider has no app-password facts',
+      });
+    }
+    if (provider.appPassword?.withoutTwoStep && provider.appPassword.required !== 'with-2fa') {
+      context.addIssue({
+        code: 'custom',
+        path: ['appPassword', 'withoutTwoStep'],
+        message: 'only an app password required with two-step verification has a case without it',
       });
     }
     if (!provider.unsupported && provider.credentials.length === 0) {

@@ -25,6 +25,25 @@ describe('ponte providers / ponte discover', () => {
     expect(providers.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('counts the providers per country, as the catalog files say', async () => {
+    const listed = JSON.parse((await ponte(['providers', '--json'])).stdout) as ProviderSummary[];
+    const italian = listed.filter((p) => p.countries.includes('it')).length;
+    expect(italian).toBeGreaterThan(3);
+    const { code, stdout } = await ponte(['providers']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`Per country: .*\\bit ${italian}\\b`));
+  });
+
+  it('names what the person must still fill in, in their language, not by its id', async () => {
+    const { stdout } = await ponte(['discover', 'anna@studio.example', '--provider', 'infomaniak']);
+    expect(stdout).toContain('Still needed: kDrive ID');
+    expect(stdout).not.toMatch(/Still needed:.*kdriveId/);
+    const italian = await runPonte(['discover', 'anna@studio.example', '--provider', 'infomaniak'], {
+      env: { PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'), LC_ALL: 'it_IT.UTF-8' },
+    });
+    expect(italian.stdout).toContain('ID del kDrive');
+  });
+
   it('finds a catalogued provider from the address alone', async () => {
     const { code, stdout } = await ponte(['discover', 'segreteria@pec.it']);
     expect(code).toBe(0);

@@ -38,6 +38,9 @@ describe('discover', () => {
       credentials: [
         expect.objectContaining({ id: 'mail', kind: 'app-password', username: 'segreteria@pec.it' }),
       ],
+      serversOnly: false,
+      notes: [expect.objectContaining({ en: expect.stringContaining('smtps.pec.aruba.it') })],
+      placeholders: [],
     });
     expect(result.candidates.imap[0]).toMatchObject({
       credential: 'mail',
@@ -57,6 +60,15 @@ describe('discover', () => {
       endpoint: { host: 'imaps.pec.aruba.it' },
       needsConfirmation: true,
     });
+  });
+
+  it('a Google Workspace domain found by MX carries the note that its admin may forbid app passwords', async () => {
+    const hosted = await run(`anna@workspace.${ZONE}`);
+    expect(hosted.provider).toMatchObject({ id: 'gmail', via: 'mx' });
+    expect(hosted.provider?.notes.map((note) => note.en).join(' ')).toContain('Google Workspace');
+    const personal = await run('anna@gmail.com');
+    expect(personal.provider?.via).toBe('domain');
+    expect(personal.provider?.notes.map((note) => note.en).join(' ')).not.toContain('Google Workspace');
   });
 
   it('SRV records: RFC 2782 order, "." means not offered, TXT path for CalDAV', async () => {

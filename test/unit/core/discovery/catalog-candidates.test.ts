@@ -50,3 +50,15 @@ describe('host matching', () => {
     expect(isOutside('notexample.com', 'example.com')).toBe(true);
   });
 });
+
+describe('Microsoft addresses: told "OAuth only" wherever the mailbox lives', () => {
+  it.each(['outlook.it', 'hotmail.fr', 'live.de', 'outlook.com.br'])('%s is Outlook.com', (domain) => {
+    expect(catalog.byDomain(domain)?.id).toBe('outlook-com');
+  });
+
+  it('a custom domain whose MX is Outlook.com consumer or Microsoft 365 is recognised as such', () => {
+    expect(catalog.byMxHosts(['eur.olc.protection.outlook.com'])?.id).toBe('outlook-com');
+    expect(catalog.byMxHosts(['studio-rossi-it.mail.protection.outlook.com'])?.id).toBe('microsoft-365');
+    expect(catalog.byDomain('studiorossi.onmicrosoft.com')?.id).toBe('microsoft-365');
+  });
+});

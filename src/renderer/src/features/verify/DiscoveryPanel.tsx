@@ -3,6 +3,7 @@ import type { ProviderSummary } from '@shared/models';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '@shared/error-codes';
 import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
+import { isLanguage } from '@shared/i18n/languages';
 import { call } from '../../api/ponte-client';
 import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -102,7 +103,9 @@ export function DiscoveryPanel({ onFound, initial }: Props) {
 }
 
 function DiscoverySummary({ result }: { result: DiscoveryResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const resolved = i18n.resolvedLanguage ?? 'en';
+  const language = isLanguage(resolved) ? resolved : 'en';
   const all: CandidateBase[] = Object.values(result.candidates).flat();
   const best = [result.candidates.imap[0], result.candidates.smtp[0], result.candidates.caldav[0]].find(
     Boolean,
@@ -115,7 +118,9 @@ function DiscoverySummary({ result }: { result: DiscoveryResult }) {
   if (all.length === 0) return <p className="notice">{t('discovery.nothingFound')}</p>;
   const name = result.provider?.name ?? result.domain;
   const source = result.provider ? providerSource(result.provider.via) : (best?.source ?? 'guess');
-  const needs = [...new Set(all.flatMap((c) => c.needsInput))];
+  const needs = [...new Set(all.flatMap((c) => c.needsInput))].map(
+    (id) => result.provider?.placeholders.find((p) => p.id === id)?.label[language] ?? id,
+  );
   return (
     <div className="notice">
       <p className="notice-title">
@@ -124,6 +129,12 @@ function DiscoverySummary({ result }: { result: DiscoveryResult }) {
       {all.some((c) => c.needsConfirmation) && <p>{t('discovery.needsConfirmation')}</p>}
       {all.some((c) => !c.confirmed) && <p>{t('discovery.unconfirmed')}</p>}
       {needs.length > 0 && <p>{t('discovery.needsInput', { fields: needs.join(', ') })}</p>}
+      {result.provider?.serversOnly && <p>{t('discovery.serversOnly', { name })}</p>}
+      {result.provider?.notes.map((note) => (
+        <p key={note.en} data-testid="provider-note">
+          {note[language]}
+        </p>
+      ))}
       <p>{t('discovery.filled')}</p>
     </div>
   );

@@ -22,6 +22,9 @@ const infomaniakLike: DiscoveryResult = {
       { id: 'sync', kind: 'app-password', username: '{infomaniakLogin}', label: label('Sync') },
       { id: 'drive', kind: 'app-password', username: 'anna@example.test', label: label('Drive') },
     ],
+    serversOnly: false,
+    notes: [],
+    placeholders: [],
   },
   candidates: {
     imap: [mail('imap.example.test', 993, 'mail')],
