@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { runPonte } from '../../support/run-ponte';
 import { describe, expect, inject, it } from 'vitest';
@@ -32,6 +33,18 @@ describe('ponte providers / ponte discover', () => {
     const { code, stdout } = await ponte(['providers']);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`Per country: .*\\bit ${italian}\\b`));
+  });
+
+  it('stops quietly when the reader of its output goes away (`ponte providers | head -1`)', async () => {
+    const child = spawn(process.execPath, [join(__dirname, '../../../bin/ponte.js'), 'providers'], {
+      env: { ...process.env, PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data') },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('names what the person must still fill in, in their language, not by its id', async () => {
