@@ -6,7 +6,7 @@ import { type CliArgs, optionText } from './parse-args';
 
 // Every `ponte` command with the module that runs it, loaded only when that command runs: `ponte expiry` from a
 // scheduler must not pay for the IMAP, SMTP, DAV and PEC libraries it never uses (issue 20's figures are in
-// the README's performance section).
+// docs/testing.md's performance section).
 
 export interface CommandContext {
   io: CliIo;

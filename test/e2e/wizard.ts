@@ -25,7 +25,7 @@ export async function next(app: Page): Promise<void> {
   await app.getByRole('button', { name: en.wizard.next, exact: true }).click();
 }
 
-/** Kept with the test's output; with PONTE_UPDATE_SCREENSHOTS=1 also where README links them. */
+/** Kept with the test's output; with PONTE_UPDATE_SCREENSHOTS=1 also where README and docs/ link them. */
 export async function stepScreenshot(app: Page, testInfo: TestInfo, name: string): Promise<void> {
   await app.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   if (process.env.PONTE_UPDATE_SCREENSHOTS === '1') {

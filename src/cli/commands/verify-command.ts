@@ -97,7 +97,7 @@ export async function buildRequest(
   for (const service of ['caldav', 'carddav', 'webdav'] as const) {
     const url = text(service);
     if (url === undefined) continue;
-    // A well-formed http address is core's to refuse (INSECURE_URL, before any connection), as the README
+    // A well-formed http address is core's to refuse (INSECURE_URL, before any connection), as docs/cli.md
     // promises; only what is no web address at all is a usage error.
     if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
       throw new UsageError(t('verify.cli.badUrl', { value: url }));

@@ -82,7 +82,8 @@ describe('ponte verify', () => {
     const noSource = await ponte(['verify', '--user', 'a', '--imap', 'h:993'], null);
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toContain('--password-stdin');
-    // An http address is no usage error: core refuses it per service, before connecting (README's table).
+    // An http address is no usage error: core refuses it per service, before connecting (the table in
+    // docs/cli.md).
     const http = await ponte(
       ['verify', '--user', 'a', '--caldav', 'http://h/', '--password-stdin', '--json'],
       'x',

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-// What the start-up figures of the README rest on (issue 20): a command loads only the libraries it uses, and
-// the browser preview serves its page before any of them. The built program runs with a preload that records
+// What the start-up figures of docs/testing.md rest on (issue 20): a command loads only the libraries it uses,
+// and the browser preview serves its page before any of them. The built program runs with a preload that records
 // every package it requires (test/support/module-trace.cjs).
 
 const root = join(__dirname, '../../..');

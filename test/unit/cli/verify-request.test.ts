@@ -5,7 +5,7 @@ import { buildRequest } from '../../../src/cli/commands/verify-command';
 import { targetsFromRequest } from '@core/verify/request-targets';
 
 // `ponte verify --caldav http://…` is answered by core with INSECURE_URL for that service (before any
-// connection: port 1 would say CONNECTION_REFUSED), as the README's table promises — not a usage error.
+// connection: port 1 would say CONNECTION_REFUSED), as docs/cli.md's table promises — not a usage error.
 
 describe('ponte verify with an http address', () => {
   it('reaches core, which refuses it as INSECURE_URL without connecting', async () => {
