@@ -96,15 +96,17 @@ export const contract = {
           .regex(/^[a-z][a-z0-9-]*$/)
           .max(64)
           .optional(),
-        kind: credentialKind,
+        kind: credentialKind.optional(),
         lifetimeDays,
         /** For an app password that already existed: when it was created (its lifetime counts from then). */
         passwordsCreatedAt: z.iso.datetime().optional(),
         passwords: passwordsSchema,
         selection: selectionSchema.optional(),
-        /** A PEC box; also true whenever the catalogued provider is a PEC provider. */
+        /** A PEC box, as the person said; unsaid, the catalogued provider decides. */
         pec: z.boolean().optional(),
-        /** Kind and lifetime of each further credential in the request. */
+        /** Whether two-step verification is on at the provider, as the person answered. */
+        twoStep: z.boolean().optional(),
+        /** Kind and lifetime of a further credential, when said explicitly; unsaid, core decides. */
         credentialFacts: z
           .record(credentialIdSchema, z.object({ kind: credentialKind, lifetimeDays }).strict())
           .optional(),

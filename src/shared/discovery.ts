@@ -33,6 +33,8 @@ export interface ProviderCredential {
   username: string;
   label: Record<Language, string>;
   usernameHint?: Record<Language, string>;
+  /** What it is instead while two-step verification is off (Aruba PEC: the mailbox password), when known. */
+  kindWithoutTwoStep?: CredentialKind;
 }
 
 export type MailCandidate = CandidateBase & { endpoint: MailEndpoint };

@@ -2,7 +2,7 @@ import en from '../../src/shared/i18n/locales/en.json';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
-import { expectStep, next, openWizard } from './wizard';
+import { answerTwoStep, expectStep, next, openWizard } from './wizard';
 
 const rig = e2eRig();
 
@@ -20,6 +20,9 @@ test('every screen passes axe-core: home, settings, each wizard step with its er
   await expect(app.getByTestId('discovery-status')).toContainText('Aruba PEC');
   await expectAccessible(app, 'wizard: account step, provider found');
   await next(app);
+  await expect(app.getByTestId('two-step-question')).toBeVisible();
+  await expectAccessible(app, 'wizard: two-step question');
+  await answerTwoStep(app, true);
   await expect(app.getByTestId('app-password-guide')).toBeVisible();
   await expectAccessible(app, 'wizard: app-password guide');
   await next(app);

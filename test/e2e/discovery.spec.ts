@@ -1,7 +1,7 @@
 import en from '../../src/shared/i18n/locales/en.json';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
-import { expectStep, next, openWizard } from './wizard';
+import { answerTwoStep, expectStep, next, openWizard } from './wizard';
 
 const rig = e2eRig();
 
@@ -18,6 +18,7 @@ test('fills the form from the e-mail address: a catalogued provider, then a doma
   );
   await next(app);
   await expectStep(app, 'guide');
+  await answerTwoStep(app, true);
   await next(app);
   await expectStep(app, 'signin');
   await expect(app.locator('#imap-host')).toHaveValue('imaps.pec.aruba.it');
@@ -59,9 +60,10 @@ test('picks a provider from the searchable list; an OAuth-only one is refused wi
   await expect(app.getByTestId('discovery-status')).toContainText(
     en.discovery.found.replace('{{name}}', 'Infomaniak').replace('{{source}}', en.discovery.sources.chosen),
   );
-  // kDrive needs the drive's id first: said, and its row left unticked.
-  await expect(app.getByTestId('discovery-status')).toContainText('kdriveId');
+  // kDrive needs the drive's id first: said by its label (issue 22), and its row left unticked.
+  await expect(app.getByTestId('discovery-status')).toContainText('kDrive ID');
   await next(app);
+  await answerTwoStep(app, true);
   await next(app);
   await expectStep(app, 'signin');
   await expect(app.locator('#imap-host')).toHaveValue('mail.infomaniak.com');
@@ -95,6 +97,14 @@ test('with a provider known to use app passwords, a refused password says so and
   await app.getByRole('button', { name: en.discovery.form.use }).click();
   await next(app);
   await expectStep(app, 'guide');
+  // Aruba's password for programs exists only with two-step verification: asked, not assumed.
+  await expect(app.getByRole('button', { name: en.wizard.next, exact: true })).toBeDisabled();
+  await answerTwoStep(app, false);
+  await expect(app.getByTestId('app-password-guide')).toHaveCount(0);
+  await expect(app.getByRole('status').filter({ hasText: 'Aruba PEC' })).toContainText(
+    en.wizard.twoStep.usualPassword.replace('{{provider}}', 'Aruba PEC').slice(0, 40),
+  );
+  await answerTwoStep(app, true);
   // The guide: why, Aruba's own steps, the 90-day lifetime, and the button to its page.
   const guide = app.getByTestId('app-password-guide');
   await expect(guide).toContainText(en.appPassword.why['with-2fa'].replace('{{provider}}', 'Aruba PEC'));

@@ -6,7 +6,7 @@ import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { startLoginFlowServer } from '../support/nextcloud-login-flow-server';
 import { e2eRig } from './rig';
-import { expectStep, next, openWizard, stepScreenshot } from './wizard';
+import { answerTwoStep, expectStep, next, openWizard, stepScreenshot } from './wizard';
 
 const rig = e2eRig();
 const [anna, marco] = rig.users;
@@ -32,6 +32,7 @@ test('a catalog provider with two passwords, pointed at the rig: every step, the
   await next(app);
 
   await expectStep(app, 'guide');
+  await answerTwoStep(app, true);
   await expect(app.getByTestId('app-password-guide')).toBeVisible();
   await stepScreenshot(app, testInfo, 'wizard-guide');
   await next(app);

@@ -25,6 +25,11 @@ export async function next(app: Page): Promise<void> {
   await app.getByRole('button', { name: en.wizard.next, exact: true }).click();
 }
 
+/** The guide asks whether two-step verification is on where the provider's passwords depend on it. */
+export async function answerTwoStep(app: Page, on: boolean): Promise<void> {
+  await app.getByRole('radio', { name: on ? en.wizard.twoStep.on : en.wizard.twoStep.off }).check();
+}
+
 /** Kept with the test's output; with PONTE_UPDATE_SCREENSHOTS=1 also where README and docs/ link them. */
 export async function stepScreenshot(app: Page, testInfo: TestInfo, name: string): Promise<void> {
   await app.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });

@@ -2,9 +2,8 @@ import type { TFunction } from 'i18next';
 import type { AccountSummary, CredentialKind } from '@shared/models';
 import type { Core } from '@core/core';
 import { addVerifiedAccount } from '@core/accounts/add-account';
-import { isPecProvider } from '@core/providers/pec-provider';
+import { accountFacts } from '@core/accounts/account-facts';
 import { planForRequest, providerRequest } from '@core/accounts/provider-request';
-import { credentialLifetime } from '@shared/discovery-settings';
 import { EXIT_OK, printJson } from '../output';
 import { type CommandOptionValues, optionText, UsageError } from '../parse-args';
 import { printAccount } from './account-command';
@@ -29,29 +28,35 @@ export async function addAccount(
   const providerId = text('provider');
   const filled = providerId
     ? await providerSettings(core, email, providerId, t)
-    : { base: { username: email }, lifetimeDays: null, plan: null };
+    : { base: { username: email }, plan: null, provider: undefined };
   const request = await buildRequest(options, t, filled.base);
-  const kind = (text('kind') ?? filled.kind ?? 'app-password') as CredentialKind;
-  if (!KINDS.includes(kind)) throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
+  const kind = text('kind') as CredentialKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind))
+    throw new UsageError(t('accounts.cli.badKind', { kinds: KINDS.join(', ') }));
   const lifetime = text('lifetime');
   const created = text('created');
   const passwordsCreatedAt = created === undefined ? undefined : parseDay(created);
   if (passwordsCreatedAt === null) throw new UsageError(t('accounts.cli.badCreated'));
-  const lifetimeDays =
-    lifetime === undefined ? credentialLifetime(kind, filled.lifetimeDays) : Number(lifetime);
-  if (lifetimeDays !== null && (!Number.isInteger(lifetimeDays) || lifetimeDays < 1 || lifetimeDays > 3650)) {
+  const lifetimeDays = lifetime === undefined ? undefined : Number(lifetime);
+  if (
+    lifetimeDays !== undefined &&
+    (!Number.isInteger(lifetimeDays) || lifetimeDays < 1 || lifetimeDays > 3650)
+  ) {
     throw new UsageError(t('accounts.cli.badLifetime'));
   }
+  const plan = filled.plan && planForRequest(filled.plan, request);
+  const facts = accountFacts(
+    filled.provider,
+    (plan?.extras ?? []).map((credential) => credential.id),
+    { pec: options.pec === true ? true : undefined, kind, lifetimeDays },
+  );
   const common = {
     email,
-    kind,
-    lifetimeDays,
+    ...facts,
     ...(passwordsCreatedAt ? { passwordsCreatedAt } : {}),
     ...(text('name') ? { displayName: text('name') } : {}),
     ...(providerId ? { providerId } : {}),
-    pec: options.pec === true || (await isPecProvider(core, providerId)),
   };
-  const plan = filled.plan && planForRequest(filled.plan, request);
   let saved: AccountSummary;
   if (plan && plan.extras.length > 0) {
     // Several passwords (Infomaniak): each with its own user name, checked on the services that use it.
@@ -71,15 +76,6 @@ export async function addAccount(
           credentials: extras.map(({ id, username }) => ({ id, username })),
           use: plan.use,
         },
-        credentialFacts: Object.fromEntries(
-          plan.extras.map((credential) => [
-            credential.id,
-            {
-              kind: credential.kind,
-              lifetimeDays: credentialLifetime(credential.kind, filled.lifetimeDays),
-            },
-          ]),
-        ),
       },
       main.password,
       Object.fromEntries(extras.map(({ id, password }) => [id, password])),
@@ -105,7 +101,7 @@ async function providerSettings(core: Core, email: string, providerId: string, t
   const provider = catalog.byId(providerId);
   if (!provider) throw new UsageError(t('accounts.cli.unknownProvider', { id: providerId }));
   if (provider.unsupported) throw new UsageError(t('discovery.unsupported', { name: provider.name }));
-  return providerRequest(catalog, email, providerId);
+  return { ...(await providerRequest(catalog, email, providerId)), provider };
 }
 
 /** `YYYY-MM-DD` as that day's start in UTC, or null when it is not a real calendar day. */

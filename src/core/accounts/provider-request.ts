@@ -1,4 +1,3 @@
-import type { CredentialKind } from '@shared/models';
 import { bestSettings, type CredentialPlan, credentialPlan } from '@shared/discovery-settings';
 import type { ServiceKind, VerifyRequest } from '@shared/verify';
 import type { Catalog } from '../providers/catalog';
@@ -7,14 +6,12 @@ import { PonteError } from '../errors/ponte-error';
 
 export interface ProviderRequest {
   base: Partial<VerifyRequest>;
-  kind?: CredentialKind;
-  lifetimeDays: number | null;
   plan: CredentialPlan | null;
 }
 
 /**
  * A catalogued provider's best settings for the address (from the catalog alone, no network), and how its
- * passwords spread over the services. Shared by `ponte account add --provider` and `ponte apply`.
+ * passwords spread over the services (their kinds and lifetimes: account-facts.ts). Shared by `ponte account add --provider` and `ponte apply`.
  */
 export async function providerRequest(
   catalog: Catalog,
@@ -36,13 +33,7 @@ export async function providerRequest(
     ...(best.urls.carddav ? { carddav: { url: best.urls.carddav } } : {}),
     ...(best.urls.webdav ? { webdav: { url: best.urls.webdav } } : {}),
   };
-  const credential = plan?.main ?? provider.credentials[0];
-  return {
-    base,
-    ...(credential ? { kind: credential.kind } : {}),
-    lifetimeDays: provider.appPassword?.lifetimeDays ?? null,
-    plan,
-  };
+  return { base, plan };
 }
 
 /** Only the credentials a service in the request uses (kDrive's not, while the drive needs its id). */

@@ -10,7 +10,7 @@ import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
 import { summarizeAll, summarizeOne } from '../accounts/account-summaries';
 import { nextcloudOrigin } from '../nextcloud/nextcloud-address';
 import { mainCredentialAddresses } from '../nextcloud/main-credential-addresses';
-import { isPecProvider } from '../providers/pec-provider';
+import { accountFacts } from '../accounts/account-facts';
 import { providerSummary } from '../providers/provider-summary';
 import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
@@ -66,13 +66,29 @@ export function createHandlers(core: Core, host: Host): Handlers {
       return saved;
     },
     'accounts:list': () => summarizeAll(core),
-    'accounts:add': async ({ password, loginFlowId, passwords, ...input }) =>
-      (await import('../accounts/add-account')).addVerifiedAccount(
+    'accounts:add': async ({
+      password,
+      loginFlowId,
+      passwords,
+      pec,
+      twoStep,
+      kind,
+      lifetimeDays,
+      credentialFacts,
+      ...input
+    }) => {
+      const provider = input.providerId ? (await core.catalog()).byId(input.providerId) : undefined;
+      const extras = (input.request.credentials ?? []).map((credential) => credential.id);
+      return (await import('../accounts/add-account')).addVerifiedAccount(
         core.accounts,
-        { ...input, pec: input.pec === true || (await isPecProvider(core, input.providerId)) },
+        {
+          ...input,
+          ...accountFacts(provider, extras, { pec, twoStep, kind, lifetimeDays, credentialFacts }),
+        },
         mainPassword(core, input.request, password, loginFlowId),
         passwords,
-      ),
+      );
+    },
     'accounts:check': async ({ id }) => {
       const account = await core.accounts.get(id);
       const { targets, trust } = await accountTargets(account, (credential) =>

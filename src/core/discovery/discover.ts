@@ -6,8 +6,10 @@ import type {
   MailCandidate,
   UrlCandidate,
 } from '@shared/discovery';
+import type { CredentialKind } from '@shared/models';
 import type { Catalog } from '../providers/catalog';
 import type { Provider } from '../providers/provider-schema';
+import { effectiveKind } from '../providers/two-step';
 import type { TrustSettings } from '../verify/tls-trust';
 import { addressFiller, catalogCandidates } from './catalog-candidates';
 import { DnsClient } from './dns-client';
@@ -46,6 +48,11 @@ const sourceRank: Record<DiscoverySource, number> = {
   guess: 6,
 };
 
+function withoutTwoStep(kind: CredentialKind, provider: Provider): { kindWithoutTwoStep?: CredentialKind } {
+  const instead = effectiveKind(kind, provider, false);
+  return instead === kind ? {} : { kindWithoutTwoStep: instead };
+}
+
 /** A catalogued provider as a result names it, with the facts the next steps need. */
 function recognised(
   provider: Provider,
@@ -67,6 +74,7 @@ function recognised(
       username: fill(credential.username),
       label: credential.label,
       ...(credential.usernameHint ? { usernameHint: credential.usernameHint } : {}),
+      ...withoutTwoStep(credential.kind, provider),
     })),
     serversOnly: provider.serversOnly,
     notes: [provider.notes, via === 'mx' ? provider.mxNotes : undefined].filter((note) => note !== undefined),

@@ -10,7 +10,7 @@ import {
   type VerifyRequest,
 } from '@shared/verify';
 import { normalizeReminderDays } from '@shared/settings-schema';
-import { credentialLifetime } from '@shared/discovery-settings';
+import { accountFacts } from '../accounts/account-facts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Core } from '../core';
@@ -227,17 +227,18 @@ async function saveAccount(
       id: credential.id,
       username: given.username ?? request.username,
       password: given.password,
-      kind: credential.kind,
     };
   });
-  const kind = template.credential?.kind ?? fromProvider?.kind ?? 'app-password';
-  const lifetimeDays =
-    template.credential?.lifetimeDays !== undefined
-      ? template.credential.lifetimeDays
-      : credentialLifetime(kind, fromProvider?.lifetimeDays ?? null);
-  const isPec =
-    template.pec ??
-    (template.provider ? (await core.catalog()).byId(template.provider)?.pec === true : false);
+  const provider = template.provider ? (await core.catalog()).byId(template.provider) : undefined;
+  const facts = accountFacts(
+    provider,
+    extras.map((extra) => extra.id),
+    {
+      pec: template.pec,
+      kind: template.credential?.kind,
+      lifetimeDays: template.credential?.lifetimeDays,
+    },
+  );
   const saved = await addVerifiedAccount(
     core.accounts,
     {
@@ -253,22 +254,7 @@ async function saveAccount(
           ? { credentials: extras.map(({ id, username }) => ({ id, username })), use: plan?.use ?? {} }
           : {}),
       },
-      kind,
-      lifetimeDays,
-      ...(extras.length > 0
-        ? {
-            credentialFacts: Object.fromEntries(
-              extras.map((extra) => [
-                extra.id,
-                {
-                  kind: extra.kind,
-                  lifetimeDays: credentialLifetime(extra.kind, fromProvider?.lifetimeDays ?? null),
-                },
-              ]),
-            ),
-          }
-        : {}),
-      pec: isPec,
+      ...facts,
       provisioned: { organisation: profile.organisation.name, key: template.key },
     },
     main.password,

@@ -179,3 +179,41 @@ describe('accounts with several credentials, against the rig and the real keycha
     expect(await keytar.getPassword('Ponte', `account:${saved.id}:sync`)).toBeNull();
   });
 });
+
+// Core decides PEC and each password's kind and lifetime from the provider; the window passes only what the
+// person said: here the answer to "is two-step verification on?" for an Aruba PEC box (on the rig's servers).
+describe('the person’s answers, decided on in core', () => {
+  const mailOnly: VerifyRequest = {
+    username: anna.login,
+    imap: { host: rig.imap.host, port: rig.imap.tlsPort, security: 'tls' },
+    caPem: rig.caPem,
+  };
+
+  it.each([
+    [true, 'app-password', 90],
+    [false, 'mailbox-password', null],
+  ])('two-step verification on: %s → an Aruba PEC box with a %s, lifetime %s', async (on, kind, days) => {
+    const saved = await call<AccountSummary>('accounts:add', {
+      request: mailOnly,
+      password: anna.password,
+      email: anna.email,
+      providerId: 'aruba-pec',
+      twoStep: on,
+    });
+    expect(saved.pec).toBe(true);
+    expect(saved.credentials.map((c) => [c.kind, c.lifetimeDays])).toEqual([[kind, days]]);
+    await call('accounts:remove', { id: saved.id });
+  });
+
+  it('a PEC box is said so by the person even without a catalogued provider', async () => {
+    const saved = await call<AccountSummary>('accounts:add', {
+      request: mailOnly,
+      password: anna.password,
+      email: anna.email,
+      kind: 'mailbox-password',
+      pec: true,
+    });
+    expect(saved.pec).toBe(true);
+    await call('accounts:remove', { id: saved.id });
+  });
+});

@@ -16,7 +16,8 @@ interface Props {
   /** The main credential's kind as the catalog knows it; the person may say otherwise. */
   kind?: CredentialKind | undefined;
   lifetimeDays: number | null;
-  credentialFacts?: Record<string, { kind: CredentialKind; lifetimeDays: number | null }>;
+  /** The person's answer: is two-step verification on at the provider (core decides what follows). */
+  twoStep?: boolean | undefined;
   selection?: AccountSelection | undefined;
   /** Ticked at first (an IT profile said so); asked only without a catalog provider, which knows. */
   pec?: boolean;
@@ -57,7 +58,7 @@ export function SaveAccountPanel(props: Props) {
           : {}),
         ...(providerId ? { providerId } : {}),
         ...(Object.keys(passwords).length > 0 ? { passwords } : {}),
-        ...(props.credentialFacts ? { credentialFacts: props.credentialFacts } : {}),
+        ...(props.twoStep !== undefined ? { twoStep: props.twoStep } : {}),
         ...(props.selection ? { selection: props.selection } : {}),
         ...(pec && !providerId ? { pec: true } : {}),
       });

@@ -53,6 +53,7 @@ function credentialsFrom(
     kind: credential.kind,
     label: credential.label,
     ...(credential.usernameHint ? { usernameHint: credential.usernameHint } : {}),
+    ...(credential.kindWithoutTwoStep ? { kindWithoutTwoStep: credential.kindWithoutTwoStep } : {}),
   });
   return {
     username: filledUsername(plan.main),

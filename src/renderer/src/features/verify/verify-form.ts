@@ -22,6 +22,7 @@ export interface CredentialMeta {
   kind: CredentialKind;
   label: Record<Language, string>;
   usernameHint?: Record<Language, string>;
+  kindWithoutTwoStep?: CredentialKind;
 }
 
 /** A further credential (Infomaniak: one for calendars and contacts, one for kDrive). */
@@ -52,6 +53,8 @@ export interface VerifyForm {
   pinned: { sha256: string; pem: string }[];
   /** An Italian certified-mail box, as an IT profile said; the save step lets the person say so too. */
   pec?: boolean;
+  /** The person's answer in the guide: is two-step verification on at the provider (unasked: undefined). */
+  twoStep?: boolean;
 }
 
 /** Standard ports (RFC 8314 for implicit TLS, RFC 6409 submission, RFC 3501 IMAP with STARTTLS). */

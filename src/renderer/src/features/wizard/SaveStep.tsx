@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '@shared/discovery';
-import type { AccountSelection, AccountSummary, CredentialKind } from '@shared/models';
+import type { AccountSelection, AccountSummary } from '@shared/models';
 import { ComputerTargets } from '../targets/ComputerTargets';
 import { credentialLifetime } from '@shared/discovery-settings';
 import { SaveAccountPanel } from '../verify/SaveAccountPanel';
@@ -32,16 +32,10 @@ export function SaveStep({
   onAnother,
 }: Props) {
   const provider = discovered?.provider;
-  const lifetimeOf = (kind: CredentialKind): number | null =>
-    credentialLifetime(kind, provider?.lifetimeDays ?? null);
   if (saved) return <SavedSummary account={saved} onShowAccounts={onShowAccounts} onAnother={onAnother} />;
-  const credentialFacts = Object.fromEntries(
-    form.extraCredentials.map((extra) => [
-      extra.id,
-      { kind: extra.meta.kind, lifetimeDays: lifetimeOf(extra.meta.kind) },
-    ]),
-  );
-  const mainKind = form.mainMeta?.kind;
+  // Shown for the person to confirm or change; the further passwords' facts are core's to decide.
+  const mainKind =
+    form.twoStep === false ? (form.mainMeta?.kindWithoutTwoStep ?? form.mainMeta?.kind) : form.mainMeta?.kind;
   return (
     <>
       <SaveAccountPanel
@@ -51,8 +45,8 @@ export function SaveStep({
         email={discovered?.email ?? checked.request.username}
         providerId={provider?.id}
         kind={mainKind}
-        lifetimeDays={lifetimeOf(mainKind ?? 'app-password')}
-        credentialFacts={credentialFacts}
+        lifetimeDays={credentialLifetime(mainKind ?? 'app-password', provider?.lifetimeDays ?? null)}
+        twoStep={form.twoStep}
         selection={selection}
         pec={form.pec === true}
         onSaved={onSaved}

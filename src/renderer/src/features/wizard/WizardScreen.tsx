@@ -153,6 +153,10 @@ export function WizardScreen({ onShowAccounts, importProfile = false }: Props) {
       {step === 'guide' && discovered?.provider && (
         <GuideStep
           providerId={discovered.provider.id}
+          providerName={discovered.provider.name}
+          askTwoStep={discovered.provider.credentials.some((c) => c.kindWithoutTwoStep !== undefined)}
+          twoStep={form.twoStep}
+          onTwoStep={(on) => setForm((previous) => ({ ...previous, twoStep: on }))}
           onBack={() => go(previousStep('guide', facts))}
           onNext={() => go(nextStep('guide', facts))}
         />
