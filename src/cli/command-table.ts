@@ -30,7 +30,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     readsPasswords: false,
     load: async () => {
       const { doctorCommand } = await import('./commands/doctor-command');
-      return (core, _args, context) => doctorCommand(core, context);
+      return (core, args, context) => doctorCommand(core, optionText(args.options, 'report'), context);
     },
   },
   verify: {

@@ -6,10 +6,14 @@ import { basename, join } from 'node:path';
 import { appWindowArgs, findAppBrowser } from '@core/platform/app-browser';
 import { findElectronBinary } from '@core/platform/electron-binary';
 import { resolveDataDir } from '@core/paths/data-dir';
+import { openDataFolderLog } from '@core/log/data-folder-log';
+import { logFor } from '@core/log/logger';
 import { SettingsStore } from '@core/settings/settings-store';
 import { createTranslator } from '@shared/i18n/translator';
 import { bridgeAddress } from '../web-bridge/bridge-address';
 import { chooseCliLanguage } from './cli-i18n';
+
+const log = logFor('launcher');
 
 async function launch(): Promise<number> {
   const appRoot = join(__dirname, '../..');
@@ -28,7 +32,11 @@ async function launch(): Promise<number> {
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
   }
   const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: homedir() });
-  const saved = await new SettingsStore(dataDir).read().catch(() => undefined);
+  openDataFolderLog(dataDir);
+  const saved = await new SettingsStore(dataDir).read().catch((error: unknown) => {
+    log.warn('settings unreadable; speaking the system language', error);
+    return undefined;
+  });
   const t = await createTranslator(chooseCliLanguage(undefined, saved?.language, process.env));
   const browser = await findAppBrowser();
   if (browser) {

@@ -10,6 +10,8 @@ export interface CliArgs {
   help: boolean;
   version: boolean;
   lang: string | undefined;
+  /** Log lines (scrubbed of secrets) also go to stderr, debug ones included. */
+  verbose: boolean;
   /** The command's own options (e.g. verify's --imap), already checked to belong to it. */
   options: CommandOptionValues;
 }
@@ -25,6 +27,7 @@ const globalOptions: OptionSpecs = {
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
   lang: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
 };
 
 /** Every command's own options. There is deliberately no option that takes a password. */
@@ -43,7 +46,7 @@ const serviceOptions: OptionSpecs = {
 };
 
 export const commandOptions: Record<string, OptionSpecs> = {
-  doctor: {},
+  doctor: { report: { type: 'string' } },
   providers: {},
   discover: { provider: { type: 'string' } },
   verify: { account: { type: 'string' }, ...serviceOptions },
@@ -120,6 +123,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     help: values.help === true,
     version: values.version === true,
     lang,
+    verbose: values.verbose === true,
     options,
   };
 }

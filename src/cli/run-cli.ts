@@ -8,9 +8,11 @@ import { PonteError } from '@core/errors/ponte-error';
 import type { TFunction } from 'i18next';
 import { setStorageCrashHook } from '@core/storage/crash-points';
 import { crashHook } from './test-crash-hook';
+import { closeDataFolderLog, openDataFolderLog } from '@core/log/data-folder-log';
+import { addLogSink, logFor } from '@core/log/logger';
 import { COMMANDS } from './command-table';
 import { EXIT_FAILED, EXIT_USAGE, printJson, type CliIo } from './output';
-import { parseCliArgs, UsageError } from './parse-args';
+import { type CliArgs, parseCliArgs, UsageError } from './parse-args';
 
 export interface CliContext {
   io: CliIo;
@@ -19,6 +21,8 @@ export interface CliContext {
   /** Tests pass a core of their own; otherwise one is built on the data folder. */
   core?: Core;
 }
+
+const log = logFor('cli');
 
 /** Runs one `ponte` invocation and returns its exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
@@ -39,6 +43,20 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     return 0;
   }
 
+  // After --version: a scheduler asking for it should not even open the log.
+  openDataFolderLog(context.core?.dataDir ?? dataDirOf(io));
+  const stopVerbose = args.verbose ? addLogSink((line) => io.err(line), 'debug') : undefined;
+  try {
+    return await runCommand(args, context);
+  } finally {
+    stopVerbose?.();
+    // Tests run many commands in one process, each on its own data folder.
+    closeDataFolderLog();
+  }
+}
+
+async function runCommand(args: CliArgs, context: CliContext): Promise<number> {
+  const { io } = context;
   const language = chooseCliLanguage(args.lang, await savedLanguage(context), io.env);
   const t = await createTranslator(language);
   if (args.help) {
@@ -69,7 +87,12 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, args.json, error.message);
     // Every command's operations fail the same way: the translated title, then the details.
-    if (error instanceof PonteError) return operationFailed(io, args.json, t, error);
+    if (error instanceof PonteError) {
+      // Shown to the person now; kept for the support report, which is read later.
+      log.info(`ponte ${args.command} failed`, error);
+      return operationFailed(io, args.json, t, error);
+    }
+    log.error(`ponte ${args.command} failed unexpectedly`, error);
     throw error;
   }
 }

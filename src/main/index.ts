@@ -1,6 +1,8 @@
 // The Electron main process: lifecycle only. Everything with logic lives in core; each concern has its file.
 import { app } from 'electron';
 import { createCore } from '@core/core';
+import { openDataFolderLog } from '@core/log/data-folder-log';
+import { logFor } from '@core/log/logger';
 import { currentDataDir } from '@core/paths/data-dir';
 import { resumeRotations } from '@core/rotation/resume-rotations';
 import { reconnectIfWanted } from '@core/targets/reconnect-drives';
@@ -16,6 +18,7 @@ import { createMainWindow, showMainWindow } from './window';
 app.setPath('userData', currentDataDir());
 app.enableSandbox();
 registerAppScheme();
+const log = logFor('app');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -25,11 +28,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const core = createCore({ dataDir: app.getPath('userData'), appRoot: app.getAppPath() });
+    openDataFolderLog(core.dataDir);
     hardenSessions();
     registerAppProtocol();
     registerIpc(core);
     // The menu and the tray speak the window's language, and follow it when Settings changes it.
-    const { language } = await core.settings.read().catch(() => ({ language: 'auto' as const }));
+    const { language } = await core.settings.read().catch((error: unknown) => {
+      log.warn('settings unreadable; menus follow the system language', error);
+      return { language: 'auto' as const };
+    });
     createTray();
     await applyLanguage(language);
     // Started at login: stay in the tray until the person opens the window.
@@ -39,8 +46,9 @@ if (!app.requestSingleInstanceLock()) {
     createMainWindow({ hidden: atLogin });
     // A password change a crash interrupted is finished or taken back first; then drives and reminders.
     void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
-      .catch(() => [])
-      .then(() => reconnectIfWanted(core.settings, core.accounts));
+      .catch((error: unknown) => log.error('resuming an interrupted password change failed', error))
+      .then(() => reconnectIfWanted(core.settings, core.accounts))
+      .catch((error: unknown) => log.error('reconnecting drives failed', error));
     startReminders(core);
     app.on('activate', () => showMainWindow());
   });

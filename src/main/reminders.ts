@@ -1,6 +1,7 @@
 import { Notification, powerMonitor } from 'electron';
 import { checkAllAccounts } from '@core/accounts/health-check';
 import type { Core } from '@core/core';
+import { logFor } from '@core/log/logger';
 import type { Reminder } from '@core/reminders/due-reminders';
 import { reminderText, runReminders } from '@core/reminders/reminder-service';
 import { appTranslator } from './host-language';
@@ -14,6 +15,7 @@ import { showMainWindow, showRotation } from './window';
 const HOUR_MS = 3_600_000;
 /** A real login on every account at most this often: enough to notice a revoked password within the day. */
 const HEALTH_EVERY_MS = 6 * HOUR_MS;
+const log = logFor('reminders');
 
 export function startReminders(core: Core): void {
   let lastHealth = 0;
@@ -21,7 +23,9 @@ export function startReminders(core: Core): void {
     if (Date.now() - lastHealth >= HEALTH_EVERY_MS) {
       lastHealth = Date.now();
       // Refusals it finds become "failing" and are reminded below; being offline changes nothing.
-      await checkAllAccounts(core.accounts).catch(() => undefined);
+      await checkAllAccounts(core.accounts).catch((error: unknown) =>
+        log.warn('the background check of every account failed', error),
+      );
     }
     const { language } = await core.settings.read();
     const t = await appTranslator(language);
@@ -40,7 +44,7 @@ export function startReminders(core: Core): void {
   };
   const safely = (): void => {
     // A failed run (a locked data folder) is tried again at the next wake-up; it never stops the app.
-    check().catch(() => undefined);
+    check().catch((error: unknown) => log.warn('looking at reminders failed; trying again later', error));
   };
   safely();
   powerMonitor.on('resume', safely);

@@ -3,7 +3,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Handlers } from '@core/api/handlers';
 import { UI_SECURITY_HEADERS } from '@core/static/content-security-policy';
+import { logFor } from '@core/log/logger';
 import { readStaticFile } from '@core/static/static-files';
+
+const log = logFor('bridge');
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
@@ -44,7 +47,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const expectedToken = Buffer.from(options.token);
   let origin = '';
   const server = createServer((request, response) => {
-    void handle(request, response).catch(() => send(response, 500, { error: 'internal' }));
+    void handle(request, response).catch((error: unknown) => {
+      log.error(`${request.method ?? '?'} request failed`, error);
+      send(response, 500, { error: 'internal' });
+    });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -6,11 +6,16 @@ import type { Handlers } from '@core/api/handlers';
 import { currentDataDir } from '@core/paths/data-dir';
 import { findExecutable } from '@core/platform/find-executable';
 import { setLinuxAutostart } from '@core/platform/linux-autostart';
+import { openDataFolderLog } from '@core/log/data-folder-log';
+import { logFor } from '@core/log/logger';
 import { version } from '../../package.json';
 import { startBridge } from './bridge-server';
 
+const log = logFor('bridge');
+
 async function main(): Promise<void> {
   const appRoot = join(__dirname, '../..');
+  openDataFolderLog(currentDataDir());
   // Core, its schemas and the handlers load on the page's first call: the page itself is served at once.
   let app: Promise<Handlers> | undefined;
   const handlers = (): Promise<Handlers> =>
@@ -23,7 +28,10 @@ async function main(): Promise<void> {
     handlers,
     token: randomBytes(32).toString('base64url'),
     port: Number(process.env.PONTE_WEB_PORT ?? 0),
-    onUnexpected: (error, channel) => console.error(`[bridge] ${channel} failed:`, error),
+    onUnexpected: (error, channel) => {
+      console.error(`[bridge] ${channel} failed:`, error);
+      log.error(`${channel} failed`, error);
+    },
   });
   console.log(`Ponte browser preview — open this address (it holds a one-time access key):\n${bridge.url}`);
   console.log('Press Ctrl+C to stop.');
@@ -41,10 +49,13 @@ async function startApp(appRoot: string): Promise<Handlers> {
   // As the desktop app does when it starts: a password change a crash interrupted first, then the drives.
   void import('@core/rotation/resume-rotations')
     .then(({ resumeRotations }) => resumeRotations({ store: core.accounts, dataDir: core.dataDir }))
-    .catch(() => [])
+    .catch((error: unknown) => log.error('resuming an interrupted password change failed', error))
     .then(() => import('@core/targets/reconnect-drives'))
     .then(({ reconnectIfWanted }) => reconnectIfWanted(core.settings, core.accounts))
-    .catch((error: unknown) => console.error('[bridge] reconnecting drives failed:', error));
+    .catch((error: unknown) => {
+      console.error('[bridge] reconnecting drives failed:', error);
+      log.error('reconnecting drives failed', error);
+    });
   return createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

@@ -1,13 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { DoctorCheck, DoctorReport } from '@shared/models';
 import { runDoctor } from '@core/doctor/run-doctor';
+import { buildSupportReport, writeSupportReport } from '@core/doctor/support-report';
 import type { Core } from '@core/core';
+import { PonteError } from '@core/errors/ponte-error';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
 
 const MARKS = { ok: '✔', warn: '!', fail: '✘' } as const;
 
+/** With `reportFile`, also writes the support report there (see support-report.ts). */
 export async function doctorCommand(
   core: Core,
+  reportFile: string | undefined,
   context: { io: CliIo; t: TFunction; json: boolean; appRoot: string; version: string },
 ): Promise<number> {
   const { io, t } = context;
@@ -18,8 +22,11 @@ export async function doctorCommand(
     platform: process.platform,
     env: io.env,
   });
+  const reportFailure =
+    reportFile === undefined ? null : await writeReport(core, report, reportFile, context);
   if (context.json) {
-    printJson(io, report);
+    // One document on stdout: the failure to write the report, or the results.
+    printJson(io, reportFailure ? { ok: false, error: reportFailure.toWire() } : report);
   } else {
     io.out(t('doctor.title', { version: context.version }));
     for (const check of report.checks) {
@@ -28,8 +35,28 @@ export async function doctorCommand(
       if (hint) io.out(`  → ${hint}`);
     }
     io.out(summary(report, t));
+    if (reportFailure)
+      io.err(`${t('doctor.report.unwritable', { file: reportFile })}\n${reportFailure.message}`);
+    else if (reportFile !== undefined) io.out(t('doctor.report.written', { file: reportFile }));
   }
+  if (reportFailure) return EXIT_FAILED;
   return report.ok ? EXIT_OK : EXIT_FAILED;
+}
+
+/** The support report written to `file`, or why it could not be. */
+async function writeReport(
+  core: Core,
+  doctor: DoctorReport,
+  file: string,
+  context: { version: string },
+): Promise<PonteError | null> {
+  try {
+    await writeSupportReport(file, await buildSupportReport({ core, doctor, version: context.version }));
+    return null;
+  } catch (error) {
+    if (error instanceof PonteError) return error;
+    throw error;
+  }
 }
 
 function localizedHint(check: DoctorCheck, t: TFunction): string | null {

@@ -1,6 +1,9 @@
 import { isIP } from 'node:net';
 import type { LookupAddress, LookupOneOptions } from 'node:dns';
 import { Resolver } from 'node:dns/promises';
+import { logFor } from '../log/logger';
+
+const log = logFor('discovery');
 
 export interface SrvTarget {
   host: string;
@@ -94,7 +97,9 @@ export class DnsClient {
 async function orEmpty<T>(query: Promise<T[]>): Promise<T[]> {
   try {
     return await query;
-  } catch {
+  } catch (error) {
+    // Usually ENOTFOUND/ENODATA; a timeout or SERVFAIL here explains a discovery that found too little.
+    log.debug('a DNS query found nothing', error);
     return [];
   }
 }

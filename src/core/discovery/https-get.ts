@@ -1,6 +1,9 @@
 import type { TrustSettings } from '../verify/tls-trust';
 import { tlsOptions } from '../verify/tls-trust';
 import type { DnsClient } from './dns-client';
+import { logFor } from '../log/logger';
+
+const log = logFor('discovery');
 
 export interface HttpsGetOptions {
   dns: DnsClient;
@@ -87,7 +90,7 @@ export async function readBounded(
   for await (const chunk of body) {
     total += chunk.byteLength;
     if (total > maxBytes) {
-      await body.cancel().catch(() => undefined);
+      await body.cancel().catch((error: unknown) => log.debug('closing an oversized answer failed', error));
       return undefined;
     }
     chunks.push(chunk);

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { TFunction } from 'i18next';
 import { summarizeAll } from '../accounts/account-summaries';
 import type { Core } from '../core';
+import { logFor } from '../log/logger';
 import { readVersionedFile, type VersionedFile, writeVersionedFile } from '../storage/versioned-file';
 import { attentionItems, dueReminders, type Reminder, type ReminderLog } from './due-reminders';
 
 // Runs at start, on resume from sleep and on a timer (the desktop app's main process): says what is due,
 // then records it, so each threshold is said once even across restarts. A notification that could not be
 // shown is not recorded: it is tried again at the next run.
+
+const logger = logFor('reminders');
 
 const logFile = (dataDir: string): VersionedFile<ReminderLog> => ({
   path: join(dataDir, 'reminders.json'),
@@ -39,8 +42,12 @@ export async function runReminders(
     try {
       await notify(reminder);
       said.push(reminder);
-    } catch {
+    } catch (error) {
       // Not shown (notifications off, no session bus): see below.
+      logger.warn(
+        `a reminder could not be shown (${reminder.kind}); it is tried again at the next run`,
+        error,
+      );
     }
   }
   // A password whose reminder was not shown keeps exactly what was said before: the next run says it again.

@@ -2,6 +2,7 @@ import type { PasswordChange, RotationNote } from '@shared/models';
 import type { Account } from '../accounts/account-schema';
 import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import type { AccountStore } from '../accounts/account-store';
+import { logFor } from '../log/logger';
 import { gvfsDrive, mountAgain } from '../targets/mount/gvfs-drive';
 import { verifyServices } from '../verify/verify-services';
 import { RotationJournal, type RotationEntry } from './rotation-journal';
@@ -12,6 +13,8 @@ import { RotationJournal, type RotationEntry } from './rotation-journal';
 //   → make it the credential's password (the old one goes) → forget the journal entry.
 // Until the commit the old password stays in the keychain and in use; resumeRotations() at the next start
 // finishes a rotation that got past "verified" and takes back one that did not.
+
+const log = logFor('rotation');
 
 export interface RotationContext {
   store: AccountStore;
@@ -97,8 +100,15 @@ async function rollBack(
   entry: RotationEntry,
 ): Promise<void> {
   if (account && entry.phase !== 'started') {
-    const old = await context.store.secret(account, entry.credentialId).catch(() => null);
-    if (old !== null) await switchTargets(account, entry.credentialId, old).catch(() => undefined);
+    const old = await context.store.secret(account, entry.credentialId).catch((error: unknown) => {
+      log.error(`taking back a password change of ${account.id}: the old password is unreadable`, error);
+      return null;
+    });
+    if (old !== null) {
+      await switchTargets(account, entry.credentialId, old).catch((error: unknown) =>
+        log.error(`taking back a password change of ${account.id}: mounting the drive again failed`, error),
+      );
+    }
   }
   await context.store.pending.delete(entry.accountId, entry.credentialId);
   await new RotationJournal(context.dataDir).drop(entry);
@@ -116,7 +126,13 @@ export async function finishInterruptedRotations(context: RotationContext): Prom
   const done: Resumed[] = [];
   for (const entry of await journal.list()) {
     const { accountId, credentialId } = entry;
-    const account = await context.store.get(accountId).catch(() => null);
+    const account = await context.store.get(accountId).catch((error: unknown) => {
+      log.warn(
+        `an interrupted password change of ${accountId} is taken back: the account is unreadable`,
+        error,
+      );
+      return null;
+    });
     const pending = await context.store.pending.get(accountId, credentialId);
     if (entry.phase === 'targets-updated' && pending === null) {
       // Committed already (the pending entry is deleted after the new password took its place): only the
@@ -138,7 +154,8 @@ export async function finishInterruptedRotations(context: RotationContext): Prom
       }
       await commit(context, entry, pending);
       done.push({ accountId, credentialId, outcome: 'completed' });
-    } catch {
+    } catch (error) {
+      log.warn(`finishing an interrupted password change of ${accountId} failed; taking it back`, error);
       await rollBack(context, account, entry);
       done.push({ accountId, credentialId, outcome: 'rolled-back' });
     }

@@ -1,4 +1,5 @@
 import type * as KeytarModule from 'keytar';
+import { rememberSecret } from '../log/logger';
 import { keychainError } from './keychain-errors';
 import { SECRET_SERVICE, type SecretStore } from './secret-store';
 
@@ -10,14 +11,18 @@ export class KeytarSecretStore implements SecretStore {
 
   constructor(private readonly service: string = SECRET_SERVICE) {}
 
+  // Every secret that passes through here is masked in the log from then on, whatever prints it.
   async set(account: string, secret: string): Promise<void> {
+    rememberSecret(secret);
     const keytar = await this.load();
     await this.guard(() => keytar.setPassword(this.service, account, secret));
   }
 
   async get(account: string): Promise<string | null> {
     const keytar = await this.load();
-    return this.guard(() => keytar.getPassword(this.service, account));
+    const secret = await this.guard(() => keytar.getPassword(this.service, account));
+    if (secret !== null) rememberSecret(secret);
+    return secret;
   }
 
   async delete(account: string): Promise<boolean> {

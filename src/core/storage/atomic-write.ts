@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { logFor } from '../log/logger';
 import { storagePoint } from './crash-points';
+
+const log = logFor('storage');
 
 /** A save's temp file older than this was left by a save that died before its rename: no save takes that long. */
 const STALE_TEMP_MS = 60 * 60_000;
@@ -44,7 +47,9 @@ async function removeStaleTemps(dir: string, name: string): Promise<void> {
     const info = await stat(file).catch(() => null);
     // Younger ones may belong to a save under way in another process: its rename must still find it.
     if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS)
-      await rm(file, { force: true }).catch(() => undefined);
+      await rm(file, { force: true }).catch((error: unknown) =>
+        log.debug(`a stale temporary file ${file} could not be removed`, error),
+      );
   }
 }
 

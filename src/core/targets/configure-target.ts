@@ -20,10 +20,13 @@ import { thunderbirdPlan } from './thunderbird/thunderbird-plan';
 import { isThunderbirdInstalled } from './thunderbird/thunderbird-install';
 import { findThunderbirdProfiles } from './thunderbird/thunderbird-profiles';
 import { pathExists } from '../platform/path-exists';
+import { logFor } from '../log/logger';
 
 // Setting an account up in a place on this machine (a mounted drive, Thunderbird, Evolution) and taking it
 // back. Each target is a plan computed first (shown on a dry run), carried out step by step, and recorded with
 // its undo in accounts.json, so "unconfigure" replays exactly what was done even after the account changed.
+
+const log = logFor('configure');
 
 export interface TargetContext {
   store: AccountStore;
@@ -132,7 +135,14 @@ export async function configureTarget(
   } catch (error) {
     // Take back whatever was done before the failure (steps that had not happened fail harmlessly); a plan
     // stopped by a check (a tool missing, Thunderbird open) changed nothing and has nothing to take back.
-    if (changing) for (const step of plan.undo) await runPlanSteps([step]).catch(() => undefined);
+    if (changing) {
+      for (const step of plan.undo) {
+        // Expected for steps the failure came before; kept at debug so a real leftover can be traced.
+        await runPlanSteps([step]).catch((undoError: unknown) =>
+          log.debug(`taking back a ${step.kind} step after a failed ${target} set-up failed`, undoError),
+        );
+      }
+    }
     throw error;
   }
   await context.store.recordTarget(id, {

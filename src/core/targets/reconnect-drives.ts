@@ -1,11 +1,14 @@
 import type { AccountStore } from '../accounts/account-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { logFor } from '../log/logger';
 import { gvfsDrive, gvfsMounted, mountAgain } from './mount/gvfs-drive';
 
 // GVfs mounts end with the session: at the next login the drive Ponte connected is gone from the file
 // manager (its bookmark stays). When Ponte starts — at login, with "Start at login" — it connects them again
 // with the password from the keychain. Only Linux needs this: `net use /persistent:yes` comes back by itself
 // on Windows, and the macOS mount is not carried out by Ponte yet.
+
+const log = logFor('reconnect');
 
 export interface Reconnected {
   accountId: string;
@@ -37,6 +40,8 @@ export async function reconnectDrives(
       await mountAgain(drive.location, await store.secret(account, drive.credential));
       outcomes.push({ ...base, status: 'reconnected' });
     } catch (error) {
+      // At start-up nobody reads these outcomes: the log is where a drive that stayed away is explained.
+      log.warn(`reconnecting the drive of account ${account.id} failed`, error);
       outcomes.push({
         ...base,
         status: 'failed',
@@ -52,6 +57,9 @@ export async function reconnectIfWanted(
   settings: SettingsStore,
   store: AccountStore,
 ): Promise<Reconnected[]> {
-  const { reconnectDrives: wanted } = await settings.read().catch(() => ({ reconnectDrives: false }));
+  const { reconnectDrives: wanted } = await settings.read().catch((error: unknown) => {
+    log.warn('settings unreadable; drives are not reconnected', error);
+    return { reconnectDrives: false };
+  });
   return wanted ? reconnectDrives(store) : [];
 }

@@ -12,6 +12,9 @@ import { commandFailed, execute } from './run-command';
 import { profileDataPaths, removeProfileData } from './thunderbird/profile-data';
 import { readPrefs, removePrefs, setPrefs } from './thunderbird/prefs-js';
 import { profileInUse } from './thunderbird/profile-in-use';
+import { logFor } from '../log/logger';
+
+const log = logFor('configure');
 
 export interface RunOptions {
   /** Typed into the one step that asks for it (stdin), never put on a command line. */
@@ -178,7 +181,9 @@ async function runPlanCommand(step: Extract<PlanStep, { kind: 'run' }>, options:
   const run = { input, timeoutMs: options.commandTimeoutMs ?? 60_000 };
   if (step.optional) {
     // Showing the drive in Explorer or Finder is a courtesy (explorer.exe even exits 1 when it worked).
-    await execute(step.command, run).catch(() => undefined);
+    await execute(step.command, run).catch((error: unknown) =>
+      log.debug(`the optional command ${step.command[0] ?? ''} failed`, error),
+    );
     return;
   }
   const result = await execute(step.command, run);

@@ -1,7 +1,10 @@
 import type { ServiceResult, VerifyProgress } from '@shared/verify';
 import { OperationRegistry } from '../async/operation-registry';
+import { logFor } from '../log/logger';
 import type { ServiceTarget } from './service-target';
 import { type VerifyOptions, verifyServices } from './verify-services';
+
+const log = logFor('verify');
 
 /**
  * Checks started from the UI: a start returns at once with an id, the UI polls for progress (each poll
@@ -28,7 +31,9 @@ export class VerifyOperations {
         onResult: (result, index) =>
           handle.update((progress) => ({ ...progress, results: progress.results.with(index, result) })),
       });
-      await onFinished?.(results).catch(() => undefined);
+      await onFinished?.(results).catch((error: unknown) =>
+        log.warn('a finished check could not be recorded with its account', error),
+      );
       handle.update((progress) => ({ ...progress, results }), true);
     });
   }

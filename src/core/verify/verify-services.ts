@@ -1,4 +1,5 @@
 import type { ServiceKind, ServiceResult } from '@shared/verify';
+import { rememberSecret } from '../log/logger';
 import { unexpectedFailure } from './adapter-errors';
 import { implicitTlsEndpoint, readPresentedCertificate } from './presented-certificate';
 import { runBounded } from './run-bounded';
@@ -41,6 +42,8 @@ export async function verifyServices(
   options: VerifyOptions = {},
 ): Promise<ServiceResult[]> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // Typed in the window or the CLI and checked before it reaches the keychain: masked in the log from here.
+  for (const target of targets) rememberSecret(target.credential.password);
   return Promise.all(
     targets.map(async (target, index) => {
       const result = await verifyOne(target, timeouts, options);

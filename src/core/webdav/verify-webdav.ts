@@ -7,6 +7,9 @@ import type { Adapter, ServiceTarget } from '../verify/service-target';
 import { VerifyFailure } from '../verify/verify-failure';
 import { createGuardedAgents, type GuardedAgents } from './guarded-agents';
 import { listFolder } from './list-folder';
+import { logFor } from '../log/logger';
+
+const log = logFor('webdav');
 
 type WebDavTarget = Extract<ServiceTarget, { service: 'webdav' }>;
 
@@ -33,7 +36,15 @@ export const verifyWebDav: Adapter<WebDavTarget, WebDavFound> = async (target, c
     const entryCount = listing.entryCount;
     const client = clientAt(origin.href);
     // Live RFC 4331 quota is only sent when asked for by name.
-    const quota = listing.quota ?? readQuota(await client.getQuota({ signal }).catch(() => null));
+    const quota =
+      listing.quota ??
+      readQuota(
+        await client.getQuota({ signal }).catch((error: unknown) => {
+          // Many servers do not do RFC 4331: the check still passes, without a quota.
+          log.debug('the WebDAV server gave no quota', error);
+          return null;
+        }),
+      );
     const writable = target.writeTest ? await canWrite(client, signal) : undefined;
     return {
       url: origin.href,

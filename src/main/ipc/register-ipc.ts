@@ -4,11 +4,14 @@ import type { Envelope } from '@shared/error-codes';
 import { createHandlers } from '@core/api/handlers';
 import { dispatch } from '@core/api/dispatch';
 import type { Core } from '@core/core';
+import { logFor } from '@core/log/logger';
 import { UI_ORIGIN } from '../paths';
 import { isMainWindowContents } from '../window';
 import { setStartAtLogin } from '../start-at-login';
 import { applyLanguage } from '../host-language';
 import { isTrustedSender } from './trusted-sender';
+
+const log = logFor('ipc');
 
 /** One handler per contract channel; input validation and error envelopes happen in core's dispatch. */
 export function registerIpc(core: Core): void {
@@ -28,7 +31,10 @@ export function registerIpc(core: Core): void {
       if (!isTrustedEvent(event)) {
         return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Caller is not Ponte.' } });
       }
-      return dispatch(handlers, channel, input, (error) => console.error(`[ipc] ${channel} failed:`, error));
+      return dispatch(handlers, channel, input, (error) => {
+        console.error(`[ipc] ${channel} failed:`, error);
+        log.error(`${channel} failed`, error);
+      });
     });
   }
 }

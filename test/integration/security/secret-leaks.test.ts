@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,8 +10,9 @@ import { rigUser } from '../verify/rig-targets';
 // The CLI's flows for real against the rig — save, check, report, set up Thunderbird and Evolution, export
 // files and a profile, apply it, send a test PEC — then a search for the passwords (as typed, URL-encoded,
 // and as Basic / SASL PLAIN credentials) in every output, every file Ponte wrote (data folder, home, exports)
-// and the command line and environment of every process while they ran. The WebDAV mount's own flow is
-// swept the same way in gvfs-mount.test.ts; the window's in the E2E fixtures.
+// and the command line and environment of every process while they ran — ponte.log, --verbose output and
+// the support report (doctor --report) included. The WebDAV mount's own flow is swept the same way in
+// gvfs-mount.test.ts; the window's in the E2E fixtures.
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
@@ -79,6 +80,12 @@ describe('no secret leaks from the CLI flows', () => {
         ['--smtp', `127.0.0.1:${rig.pec.port}`, '--pec'],
       );
       await ok(['pec', 'test', pec.id, '--json']);
+      // The log and what leaves the machine for support: --verbose's stderr (in the outputs), ponte.log, the
+      // support report. A failing command makes sure the log holds something to search.
+      await ok(['--verbose', 'check', '--json']);
+      await ok(['--verbose', 'verify', '--account', id, '--json']);
+      expect((await ponte(['--verbose', 'verify', '--account', 'no-such-account'])).code).toBe(1);
+      await ok(['doctor', '--report', join(dir, 'out', 'support-report.json')]);
     } finally {
       sampled = sampler.stop();
     }
@@ -92,6 +99,9 @@ describe('no secret leaks from the CLI flows', () => {
     expect(Object.keys(outputs).length).toBeGreaterThanOrEqual(13);
     expect(textsHolding(outputs, secrets)).toEqual([]);
     expect(await filesHolding(dir, secrets)).toEqual([]);
+    // …and the log and the report were there to be searched.
+    expect((await readFile(join(dir, 'data', 'ponte.log'), 'utf8')).length).toBeGreaterThan(0);
+    expect((await readFile(join(dir, 'out', 'support-report.json'), 'utf8')).length).toBeGreaterThan(0);
     expect(sampled.samples).toBeGreaterThan(20);
     expect(sampled.leaks).toEqual([]);
 

@@ -11,6 +11,16 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['-h'])).toMatchObject({ command: undefined, help: true });
   });
 
+  it('takes --verbose anywhere, and --report only for doctor', () => {
+    expect(parseCliArgs(['doctor', '--report', 'r.json', '--verbose'])).toMatchObject({
+      command: 'doctor',
+      verbose: true,
+      options: { report: 'r.json' },
+    });
+    expect(parseCliArgs(['expiry']).verbose).toBe(false);
+    expect(() => parseCliArgs(['expiry', '--report', 'r.json'])).toThrow(UsageError);
+  });
+
   it.each([[['--password', 'x']], [['doctor', '--lang', 'es']], [['--lang']]])(
     'rejects %j as a usage error',
     (argv) => {

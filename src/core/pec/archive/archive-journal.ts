@@ -1,9 +1,12 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { logFor } from '../../log/logger';
 
 // What an archive run has done, one JSON line per step, flushed before the next step begins: `verified` (the
 // copy was read back and matches) comes before the message is deleted from the server, `deleted` after. A
 // crash leaves at most a torn last line, which is ignored. No message content and no secret is written here.
+
+const log = logFor('pec-archive');
 
 export interface JournalEntry {
   state: 'verified' | 'deleted';
@@ -34,7 +37,9 @@ export async function readJournal(file: string): Promise<JournalEntry[]> {
     try {
       const entry = JSON.parse(line) as JournalEntry;
       return typeof entry.sha256 === 'string' && typeof entry.uid === 'number' ? [entry] : [];
-    } catch {
+    } catch (error) {
+      // The empty text after the final line break, or the torn line of a run that was stopped.
+      if (line.trim() !== '') log.info(`a damaged line of the archive journal ${file} is ignored`, error);
       return [];
     }
   });

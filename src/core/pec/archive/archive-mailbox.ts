@@ -18,6 +18,9 @@ import { DEFAULT_TIMEOUTS, type ServiceTarget } from '../../verify/service-targe
 import { openArchiveTarget, type ArchiveTarget } from './archive-destination';
 import { appendJournal, journalPath, readJournal, type JournalEntry } from './archive-journal';
 import { archivePath } from './archive-paths';
+import { logFor } from '../../log/logger';
+
+const log = logFor('pec-archive');
 
 /** Test hook points, in the order a message goes through them. */
 export type ArchivePoint = 'written' | 'verified' | 'deleted';
@@ -210,7 +213,10 @@ async function finishInterrupted(
   );
   const finished: JournalEntry[] = [];
   for (const entry of pending) {
-    const mailbox = await client.mailboxOpen(entry.folder, { readOnly: true }).catch(() => null);
+    const mailbox = await client.mailboxOpen(entry.folder, { readOnly: true }).catch((error: unknown) => {
+      log.warn(`an interrupted archive run: folder ${entry.folder} cannot be opened to finish it`, error);
+      return null;
+    });
     if (!mailbox || String(mailbox.uidValidity) !== entry.uidValidity) continue;
     const still = (await client.search({ uid: String(entry.uid) }, { uid: true })) || [];
     if (still.includes(entry.uid)) continue;
@@ -265,7 +271,10 @@ async function moveAll(
       }
       options.onPoint?.('written');
     }
-    const back = await target.read(path).catch(() => null);
+    const back = await target.read(path).catch((error: unknown) => {
+      log.warn(`reading back the archived copy ${path} failed`, error);
+      return null;
+    });
     if (!back || back.length !== source.length || sha256(back) !== digest) {
       failed('the copy read back differs from the message; the message stays on the server');
       continue;

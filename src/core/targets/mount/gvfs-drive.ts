@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
 import type { PlanStep } from '@shared/targets';
 import type { Account } from '../../accounts/account-schema';
+import { logFor } from '../../log/logger';
 import { runPlanSteps } from '../run-plan';
 
 // GVfs, the one mount Ponte carries out itself (Linux): the commands the plan records, and mounting a drive
 // Ponte set up again — after a logout (reconnect) or with a new password (rotation).
+
+const log = logFor('mount');
 
 /** `gio mount` reads the password from stdin; the user name is in the URI, which is not secret. */
 export const gvfsMount = (location: string): PlanStep => ({
@@ -45,6 +48,11 @@ export async function mountAgain(
   password: string,
   { replacing = false } = {},
 ): Promise<void> {
-  if (replacing) await runPlanSteps([gvfsUnmount(location)]).catch(() => undefined);
+  if (replacing) {
+    // Not mounted (after a logout) is the usual reason, and the mount below says whether it matters.
+    await runPlanSteps([gvfsUnmount(location)]).catch((error: unknown) =>
+      log.debug('unmounting before mounting again failed', error),
+    );
+  }
   await runPlanSteps([gvfsMount(location)], { password, commandTimeoutMs: 60_000 });
 }
