@@ -4,8 +4,7 @@ import { createCore } from '@core/core';
 import { openDataFolderLog } from '@core/log/data-folder-log';
 import { logFor } from '@core/log/logger';
 import { currentDataDir } from '@core/paths/data-dir';
-import { resumeRotations } from '@core/rotation/resume-rotations';
-import { reconnectIfWanted } from '@core/targets/reconnect-drives';
+import { runAfterStart } from '@core/startup/after-start';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc/register-ipc';
 import { applyLanguage } from './host-language';
@@ -44,11 +43,7 @@ if (!app.requestSingleInstanceLock()) {
       process.argv.includes('--hidden') ||
       (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
     createMainWindow({ hidden: atLogin });
-    // A password change a crash interrupted is finished or taken back first; then drives and reminders.
-    void resumeRotations({ store: core.accounts, dataDir: core.dataDir })
-      .catch((error: unknown) => log.error('resuming an interrupted password change failed', error))
-      .then(() => reconnectIfWanted(core.settings, core.accounts))
-      .catch((error: unknown) => log.error('reconnecting drives failed', error));
+    void runAfterStart(core);
     startReminders(core);
     app.on('activate', () => showMainWindow());
   });

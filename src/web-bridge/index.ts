@@ -46,16 +46,8 @@ async function startApp(appRoot: string): Promise<Handlers> {
     import('@core/api/handlers'),
   ]);
   const core = createCore({ dataDir: currentDataDir(), appRoot });
-  // As the desktop app does when it starts: a password change a crash interrupted first, then the drives.
-  void import('@core/rotation/resume-rotations')
-    .then(({ resumeRotations }) => resumeRotations({ store: core.accounts, dataDir: core.dataDir }))
-    .catch((error: unknown) => log.error('resuming an interrupted password change failed', error))
-    .then(() => import('@core/targets/reconnect-drives'))
-    .then(({ reconnectIfWanted }) => reconnectIfWanted(core.settings, core.accounts))
-    .catch((error: unknown) => {
-      console.error('[bridge] reconnecting drives failed:', error);
-      log.error('reconnecting drives failed', error);
-    });
+  // As the desktop app does when it starts (the same sequence, from core).
+  void import('@core/startup/after-start').then(({ runAfterStart }) => runAfterStart(core));
   return createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { WireError } from '@shared/error-codes';
 import { PonteError, toWireError } from '../errors/ponte-error';
 import { forgetFinished } from './forget-finished';
@@ -38,7 +37,7 @@ export class OperationRegistry<S extends OperationState> {
 
   start(initial: Omit<S, keyof OperationState>, run: (handle: OperationHandle<S>) => Promise<void>): S {
     this.forgetOld();
-    const operationId = randomUUID();
+    const operationId = globalThis.crypto.randomUUID();
     const entry: Entry<S> = {
       controller: new AbortController(),
       waiters: new Set(),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { LoginFlowStatus } from '@shared/models';
 import { forgetFinished } from '../async/forget-finished';
 import { waitForNews } from '../async/wait-for-news';
@@ -56,7 +55,12 @@ export class LoginFlows {
       server: started.server,
       controller,
       waiters: new Set(),
-      status: { flowId: randomUUID(), state: 'waiting', version: 0, loginUrl: started.loginUrl },
+      status: {
+        flowId: globalThis.crypto.randomUUID(),
+        state: 'waiting',
+        version: 0,
+        loginUrl: started.loginUrl,
+      },
     };
     this.flows.set(flow.status.flowId, flow);
     void this.pollUntilDone(flow, started, trust);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { logFor } from '../log/logger';
@@ -16,7 +15,7 @@ const STALE_TEMP_MS = 60 * 60_000;
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(path)}.${globalThis.crypto.randomUUID().slice(0, 12)}.tmp`);
   try {
     const handle = await open(temp, 'wx', mode);
     try {

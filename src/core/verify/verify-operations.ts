@@ -2,7 +2,7 @@ import type { ServiceResult, VerifyProgress } from '@shared/verify';
 import { OperationRegistry } from '../async/operation-registry';
 import { logFor } from '../log/logger';
 import type { ServiceTarget } from './service-target';
-import { type VerifyOptions, verifyServices } from './verify-services';
+import type { VerifyOptions } from './verify-services';
 
 const log = logFor('verify');
 
@@ -25,6 +25,8 @@ export class VerifyOperations {
         ({ service: target.service, status: 'pending', code: null, durationMs: 0 }) as ServiceResult,
     );
     return this.registry.start({ results: pending }, async (handle) => {
+      // Loaded with the first check, not with every command that builds a core.
+      const { verifyServices } = await import('./verify-services');
       const results = await verifyServices(targets, {
         ...options,
         signal: handle.signal,
