@@ -36,4 +36,13 @@ describe('GitHub Actions workflows', () => {
       expect(() => readFileSync(join(__dirname, '../../..', spec))).not.toThrow();
     }
   });
+
+  it('measures the window’s start-up where Electron runs, with a benchmark that exists', () => {
+    const text = read('ci.yml');
+    const benches = [...new Set(text.match(/test\/bench\/[\w-]+\.bench-run\.ts/g))];
+    expect(benches).toContain('test/bench/electron-first-window.bench-run.ts');
+    for (const bench of benches) {
+      expect(() => readFileSync(join(__dirname, '../../..', bench))).not.toThrow();
+    }
+  });
 });
