@@ -55,7 +55,7 @@ export const contract = {
     z
       .object({
         language: z.enum(['auto', ...LANGUAGES]).optional(),
-        reminderDays: reminderDaysSchema.optional(),
+        reminderDays: z.optional(reminderDaysSchema),
         startAtLogin: z.boolean().optional(),
         reconnectDrives: z.boolean().optional(),
       })
@@ -101,7 +101,7 @@ export const contract = {
         /** For an app password that already existed: when it was created (its lifetime counts from then). */
         passwordsCreatedAt: z.iso.datetime().optional(),
         passwords: passwordsSchema,
-        selection: selectionSchema.optional(),
+        selection: z.optional(selectionSchema),
         /** A PEC box, as the person said; unsaid, the catalogued provider decides. */
         pec: z.boolean().optional(),
         /** Whether two-step verification is on at the provider, as the person answered. */

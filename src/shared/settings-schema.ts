@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Settings an IT profile may lock, so people on the machine cannot change them in the app. */
 export const LOCKABLE_SETTINGS = ['language', 'reminderDays', 'startAtLogin', 'reconnectDrives'] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 /** Reminder thresholds in days: at most six, each from 1 to 365. */
-export const reminderDaysSchema = z.array(z.number().int().min(1).max(365)).max(6);
+export const reminderDaysSchema = z.array(z.int().check(z.minimum(1), z.maximum(365))).check(z.maxLength(6));
 
 /** Largest first, each once: the order reminders come in. */
 export function normalizeReminderDays(days: readonly number[]): number[] {

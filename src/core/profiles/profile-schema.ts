@@ -118,7 +118,7 @@ export const profileSchema = z
     settings: z
       .object({
         language: z.enum(['auto', ...LANGUAGES]).optional(),
-        reminderDays: reminderDaysSchema.optional(),
+        reminderDays: z.optional(reminderDaysSchema),
         startAtLogin: z.boolean().optional(),
         reconnectDrives: z.boolean().optional(),
       })

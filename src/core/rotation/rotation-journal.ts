@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { readVersionedFile, type VersionedFile, writeVersionedFile } from '../storage/versioned-file';
 
 // What a rotation under way has done, written before each step it depends on, so that the next start knows
@@ -11,18 +11,17 @@ import { readVersionedFile, type VersionedFile, writeVersionedFile } from '../st
 export const ROTATION_PHASES = ['started', 'verified', 'targets-updated'] as const;
 export type RotationPhase = (typeof ROTATION_PHASES)[number];
 
-const entrySchema = z
-  .object({
-    accountId: z.uuid(),
-    credentialId: z.string(),
-    phase: z.enum(ROTATION_PHASES),
-    /** When the new password counts from, once committed. */
-    at: z.iso.datetime(),
-  })
-  .strict();
+// zod/mini: read by every command that reads a password (see selection-schema.ts).
+const entrySchema = z.strictObject({
+  accountId: z.uuid(),
+  credentialId: z.string(),
+  phase: z.enum(ROTATION_PHASES),
+  /** When the new password counts from, once committed. */
+  at: z.iso.datetime(),
+});
 export type RotationEntry = z.output<typeof entrySchema>;
 
-const journalSchema = z.object({ rotations: z.array(entrySchema) }).strict();
+const journalSchema = z.strictObject({ rotations: z.array(entrySchema) });
 
 export class RotationJournal {
   private readonly file: VersionedFile<z.output<typeof journalSchema>>;

@@ -1,28 +1,33 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LANGUAGES } from '@shared/i18n/languages';
 import { DEFAULT_REMINDER_DAYS, type Settings } from '@shared/models';
 import { LOCKABLE_SETTINGS, normalizeReminderDays, reminderDaysSchema } from '@shared/settings-schema';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '../storage/versioned-file';
 
-// Fields added later have defaults, so a settings file from an older Ponte still reads.
+// Fields added later have defaults, so a settings file from an older Ponte still reads. zod/mini: every
+// command reads this file (see selection-schema.ts).
 const settingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]),
-  reminderDays: reminderDaysSchema.default(DEFAULT_REMINDER_DAYS),
-  startAtLogin: z.boolean().default(false),
-  reconnectDrives: z.boolean().default(true),
-  managedBy: z
-    .object({
-      organisation: z.string(),
-      support: z
-        .object({ email: z.string().optional(), phone: z.string().optional(), url: z.string().optional() })
-        .strict()
-        .optional(),
-      locked: z.array(z.enum(LOCKABLE_SETTINGS)),
-    })
-    .strict()
-    .nullable()
-    .default(null),
+  reminderDays: z._default(reminderDaysSchema, DEFAULT_REMINDER_DAYS),
+  startAtLogin: z._default(z.boolean(), false),
+  reconnectDrives: z._default(z.boolean(), true),
+  managedBy: z._default(
+    z.nullable(
+      z.strictObject({
+        organisation: z.string(),
+        support: z.optional(
+          z.strictObject({
+            email: z.optional(z.string()),
+            phone: z.optional(z.string()),
+            url: z.optional(z.string()),
+          }),
+        ),
+        locked: z.array(z.enum(LOCKABLE_SETTINGS)),
+      }),
+    ),
+    null,
+  ),
 });
 
 export class SettingsStore {

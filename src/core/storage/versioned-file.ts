@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { copyPrivate } from './copy-private';
-import type { z } from 'zod';
+import { parse, safeParse } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { PonteError } from '../errors/ponte-error';
 import { writeFileAtomic } from './atomic-write';
 
@@ -10,7 +11,8 @@ export interface VersionedFile<T> {
   /** What the file holds, in English, for messages ("settings", "accounts"). */
   label: string;
   version: number;
-  schema: z.ZodType<T>;
+  /** Classic zod or zod/mini: both are zod's core types. */
+  schema: $ZodType<T>;
   defaults: () => T;
   /** Upgrades older documents: `migrations[n]` turns version n data into version n+1 data. */
   migrations?: Record<number, (data: unknown) => unknown>;
@@ -47,13 +49,13 @@ export async function readVersionedFile<T>(file: VersionedFile<T>): Promise<T> {
     if (!migrate) return rejectCorrupt(file, `no upgrade from format ${version}`);
     data = migrate(data);
   }
-  const parsed = file.schema.safeParse(data);
+  const parsed = safeParse(file.schema, data);
   if (!parsed.success) return rejectCorrupt(file, 'its content does not match the expected format');
   return parsed.data;
 }
 
 export async function writeVersionedFile<T>(file: VersionedFile<T>, value: T): Promise<void> {
-  const data = file.schema.parse(value);
+  const data = parse(file.schema, value);
   const text = `${JSON.stringify({ schemaVersion: file.version, data }, null, 2)}\n`;
   try {
     await writeFileAtomic(file.path, text);
