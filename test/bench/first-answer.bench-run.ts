@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { median } from './median';
+import { useTempDir } from '../support/use-temp-dir';
 
 // From process start to the first screen's HTML: the browser preview (`out/main/web-bridge.js`, the same start
 // sequence as the desktop app's) against a bare Node HTTP server printing its address the same way, run in
@@ -17,20 +16,18 @@ const BARE_SERVER = `
 const server = require('node:http').createServer((_req, res) => res.end('<!doctype html><title>x</title>'));
 server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/'));
 `;
-let dataDir: string;
+const dataDir = useTempDir('ponte-bench-first-answer-', 'all');
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'out/main/web-bridge.js'))) throw new Error('run `npm run build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-bench-first-answer-'));
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 /** Milliseconds from spawn until the address the process printed answers 200 with HTML. */
 async function firstAnswer(args: string[]): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PONTE_DATA_DIR: dataDir, PONTE_WEB_PORT: '0' },
+    env: { ...process.env, PONTE_DATA_DIR: dataDir(), PONTE_WEB_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -12,6 +11,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bridgeAddress } from '../../src/web-bridge/bridge-address';
 import { median } from './median';
+import { useTempDir } from '../support/use-temp-dir';
 
 // The window's first screen in Chromium: first contentful paint of Ponte's accounts screen (served by the
 // browser preview, the same renderer the desktop app loads) against an empty page of the same stack (React 19,
@@ -21,7 +21,7 @@ import { median } from './median';
 
 const root = resolve(__dirname, '../..');
 const RUNS = Number(process.env.PONTE_BENCH_RUNS ?? 9);
-let work: string;
+const work = useTempDir('ponte-bench-paint-', 'all');
 let bridge: ChildProcess;
 let ponteUrl: string;
 let empty: Server;
@@ -47,22 +47,21 @@ function serveFolder(folder: string): Promise<Server> {
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'out/renderer/index.html'))) throw new Error('run `npm run build` first');
-  work = await mkdtemp(join(tmpdir(), 'ponte-bench-paint-'));
   await build({
     root: join(__dirname, 'empty-react'),
     base: './',
     logLevel: 'silent',
     plugins: [react()],
-    build: { outDir: join(work, 'empty'), minify: true },
+    build: { outDir: join(work(), 'empty'), minify: true },
   });
-  empty = await serveFolder(join(work, 'empty'));
+  empty = await serveFolder(join(work(), 'empty'));
   emptyUrl = `http://127.0.0.1:${(empty.address() as AddressInfo).port}/`;
   bridge = spawn(process.execPath, [join(root, 'out/main/web-bridge.js')], {
     cwd: root,
     env: {
       ...process.env,
-      PONTE_DATA_DIR: join(work, 'data'),
-      HOME: join(work, 'home'),
+      PONTE_DATA_DIR: join(work(), 'data'),
+      HOME: join(work(), 'home'),
       LANG: 'en_US.UTF-8',
     },
   });
@@ -77,7 +76,6 @@ afterAll(async () => {
   await browser?.close();
   bridge?.kill();
   empty?.close();
-  await rm(work, { recursive: true, force: true });
 });
 
 /** First contentful paint in ms, in a fresh context (nothing cached), once the page has painted text. */

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { AccountStore } from '../../src/core/accounts/account-store';
 import { sampleAccount } from '../unit/core/targets/sample-account';
 import { heldSecrets } from '../support/memory-secrets';
 import { median } from './median';
+import { useTempDir } from '../support/use-temp-dir';
 
 // How long `ponte` takes before it does anything, against a bare `node -e 0` run in the same loop (A, B, A,
 // B…) so the machine's noise hits both alike. Wall time from spawn to exit, and peak memory from GNU time.
@@ -16,13 +15,12 @@ import { median } from './median';
 
 const root = resolve(__dirname, '../..');
 const RUNS = Number(process.env.PONTE_BENCH_RUNS ?? 15);
-let dataDir: string;
+const dataDir = useTempDir('ponte-bench-startup-', 'all');
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('run `npm run build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-bench-startup-'));
   // An office's worth of saved accounts, so expiry and account list read and summarise real data.
-  const store = new AccountStore(dataDir, heldSecrets());
+  const store = new AccountStore(dataDir(), heldSecrets());
   for (const index of [1, 2, 3]) {
     const account = sampleAccount();
     await store.add(
@@ -31,7 +29,6 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 interface Run {
   ms: number;
@@ -42,7 +39,7 @@ function timed(args: string[]): Run {
   const started = process.hrtime.bigint();
   const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
     cwd: root,
-    env: { ...process.env, PONTE_DATA_DIR: dataDir, LANG: 'C.UTF-8' },
+    env: { ...process.env, PONTE_DATA_DIR: dataDir(), LANG: 'C.UTF-8' },
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

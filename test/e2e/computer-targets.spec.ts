@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import en from '../../src/shared/i18n/locales/en.json';
 import { gvfsHasMount, startGvfsDaemon } from '../support/gvfs-daemon';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
@@ -21,12 +21,12 @@ let dir: string;
 let gvfsd: { stop(): Promise<void> };
 
 test.beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-e2e-gvfs-'));
+  dir = await makeTempDir('ponte-e2e-gvfs-');
   gvfsd = await startGvfsDaemon(dir, rig.caPem);
 });
 test.afterAll(async () => {
   await gvfsd?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await removeTempDir(dir);
 });
 
 const PREFS = '// Mozilla User Preferences\n\nuser_pref("mail.accountmanager.accounts", "account1");\n';

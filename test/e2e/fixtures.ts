@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, chromium, test as base, type Page } from '@playwright/test';
+import { type Ponte, ponteWith } from '../support/run-ponte';
 import { filesHolding, sampleProcesses, textsHolding } from '../support/secret-sweep';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 import { e2eRig } from './rig';
 import { bridgeAddress } from '../../src/web-bridge/bridge-address';
 
@@ -13,6 +13,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 interface Fixtures {
   /** A fresh PONTE_DATA_DIR per test: nothing leaks between specs or into the developer's own data. */
   dataDir: string;
+  /** The `ponte` command on the test's data folder: what IT would run from a script beside the app. */
+  ponte: Ponte;
   /** The app's first window, whichever target runs it. */
   app: Page;
   /** Everything the app's process printed (its log), for tests that prove no secret is in it. */
@@ -22,9 +24,13 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument.
   dataDir: async ({}, use) => {
-    const dir = await mkdtemp(join(tmpdir(), 'ponte-e2e-'));
+    const dir = await makeTempDir('ponte-e2e-');
     await use(dir);
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
+  },
+
+  ponte: async ({ dataDir }, use) => {
+    await use(ponteWith(() => ({ dataDir })));
   },
 
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring argument.

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import en from '../../src/shared/i18n/locales/en.json';
 import { rigImap } from '../support/rig-imap';
 import { addRigAccount } from '../support/rig-accounts';
-import { runPonte } from '../support/run-ponte';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
@@ -42,14 +41,9 @@ async function inboxCount(): Promise<number> {
 test('a PEC box archives its old messages: first what would move, then to a folder, then to a drive', async ({
   app,
   dataDir,
+  ponte,
 }, testInfo) => {
-  await addRigAccount(
-    (args, stdin) => runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin }),
-    rig,
-    vera,
-    ['imap', 'webdav'],
-    ['--pec'],
-  );
+  await addRigAccount(ponte, rig, vera, ['imap', 'webdav'], ['--pec']);
   await seedOld(['gennaio 1', 'gennaio 2']);
   const before = await inboxCount();
   await app.reload();

@@ -1,6 +1,5 @@
 import en from '../../src/shared/i18n/locales/en.json';
 import { addRigAccount } from '../support/rig-accounts';
-import { runPonte } from '../support/run-ponte';
 import { expectAccessible } from './a11y';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
@@ -18,16 +17,10 @@ const paola =
 
 test('a PEC account proves it sends and receives, says why not when a box does not exist, and stops waiting on Escape', async ({
   app,
-  dataDir,
+  ponte,
 }, testInfo) => {
   // Saved as IT would from a script; the app then lists it.
-  await addRigAccount(
-    (args, stdin) => runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin }),
-    rig,
-    paola,
-    ['imap'],
-    ['--smtp', `127.0.0.1:${rig.pec.port}`, '--pec'],
-  );
+  await addRigAccount(ponte, rig, paola, ['imap'], ['--smtp', `127.0.0.1:${rig.pec.port}`, '--pec']);
   await app.reload();
 
   const card = app.getByTestId('account-card').filter({ hasText: paola.email });

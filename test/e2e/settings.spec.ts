@@ -2,7 +2,6 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import en from '../../src/shared/i18n/locales/en.json';
 import { expectAccessible } from './a11y';
-import { runPonte } from '../support/run-ponte';
 import { expect, test } from './fixtures';
 import { e2eRig } from './rig';
 
@@ -50,6 +49,7 @@ test('reminder thresholds and start at login: checked, saved in core, kept after
 test('settings an IT profile locked are shown as set by the organisation, not editable', async ({
   app,
   dataDir,
+  ponte,
 }) => {
   const rig = e2eRig();
   const anna = rig.users[0];
@@ -65,8 +65,8 @@ test('settings an IT profile locked are shown as set by the organisation, not ed
       locked: ['reminderDays'],
     }),
   );
-  const apply = await runPonte(['apply', profile, '--email', anna.email, '--password-stdin'], {
-    env: { PONTE_DATA_DIR: dataDir, HOME: join(dataDir, 'home') },
+  const apply = await ponte(['apply', profile, '--email', anna.email, '--password-stdin'], {
+    home: join(dataDir, 'home'),
     stdin: anna.password,
   });
   expect(apply.code, apply.stdout + apply.stderr).toBe(0);

@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { startApacheWebdav } from './apache-webdav';
 import { createCertificates } from './ca';
@@ -18,6 +17,7 @@ import { type RcloneHandle, startRcloneWebdav } from './rclone';
 import type { DnsRecord, RigInfo } from './rig-info';
 import { createAccounts, rigDomain } from './users';
 import { startXandikos, type XandikosHandle } from './xandikos';
+import { makeTempDir, removeTempDir } from '../support/temp-dir';
 
 export type { DnsRecord, RigInfo, RigUser } from './rig-info';
 
@@ -199,7 +199,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   if (process.getuid?.() !== 0) {
     throw new Error('the test rig runs Postfix and Dovecot as their system users, so it must start as root');
   }
-  const dir = await mkdtemp(join(tmpdir(), 'ponte-rig-'));
+  const dir = await makeTempDir('ponte-rig-');
   // Other users must traverse it: Dovecot's auth and mail processes, Postfix and Apache workers.
   await chmod(dir, 0o711);
   const marker = basename(dir);
@@ -211,7 +211,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       await stopAll(started.splice(0));
       await ensureNoLeftovers(marker);
     } finally {
-      if (!keepDir) await rm(dir, { recursive: true, force: true });
+      if (!keepDir) await removeTempDir(dir);
     }
   };
 

@@ -1,12 +1,10 @@
 import { createServer, type Server } from 'node:https';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startDnsmasq } from '../rig/dnsmasq';
 import type { DnsRecord, RigInfo } from '../rig/rig-info';
 import { issueCertificate } from './test-certificates';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 // A small Internet for discovery tests and benchmarks: a DNS zone served by dnsmasq, one HTTPS host for
 // every autoconfig/well-known name (good and hostile answers), and a "black hole" address whose ports
@@ -143,8 +141,8 @@ export async function startDiscoveryWorld(rig: RigInfo): Promise<DiscoveryWorld>
     for (const step of stops.reverse()) await step();
   };
   try {
-    const dir = await mkdtemp(join(tmpdir(), 'ponte-discovery-'));
-    stops.push(() => rm(dir, { recursive: true, force: true }));
+    const dir = await makeTempDir('ponte-discovery-');
+    stops.push(() => removeTempDir(dir));
     const dns = await startDnsmasq({ dir, domain: ZONE, records: records(rig) });
     stops.push(() => dns.daemon.stop());
     const names = [...webZones.map((zone) => `autoconfig.${zone}.${ZONE}`), `wk.${ZONE}`];

@@ -1,6 +1,6 @@
 import type { AccountSummary } from '@shared/models';
 import type { RigInfo, RigUser } from '../rig/rig-info';
-import type { PonteRun } from './run-ponte';
+import type { Ponte } from './run-ponte';
 
 type Service = 'imap' | 'smtp' | 'caldav' | 'carddav' | 'webdav';
 
@@ -41,7 +41,7 @@ export function rigServiceArgs(
  * caller's own `ponte` (its data folder and HOME), and returns the new account's id.
  */
 export async function addRigAccount(
-  ponte: (args: string[], stdin: string) => Promise<PonteRun>,
+  ponte: Ponte,
   rig: RigInfo,
   user: RigUser,
   services: readonly Service[],
@@ -59,7 +59,7 @@ export async function addRigAccount(
       '--password-stdin',
       '--json',
     ],
-    user.password,
+    { stdin: user.password },
   );
   if (add.code !== 0) throw new Error(`account add failed (exit ${add.code}): ${add.stdout}${add.stderr}`);
   return JSON.parse(add.stdout) as AccountSummary;

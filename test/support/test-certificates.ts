@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 const run = promisify(execFile);
 
@@ -20,7 +20,7 @@ export async function issueCertificate(
   rigDir: string,
   options: { names: string[]; validity?: { start: string; end: string } },
 ): Promise<IssuedCertificate> {
-  const dir = await mkdtemp(join(tmpdir(), 'ponte-cert-'));
+  const dir = await makeTempDir('ponte-cert-');
   try {
     const key = join(dir, 'key.pem');
     const csr = join(dir, 'req.csr');
@@ -65,13 +65,13 @@ export async function issueCertificate(
     }
     return { certPem: await readFile(cert, 'utf8'), keyPem: await readFile(key, 'utf8') };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 
 /** A self-signed certificate that no CA vouches for (a NAS out of the box). */
 export async function selfSignedCertificate(names: string[]): Promise<IssuedCertificate> {
-  const dir = await mkdtemp(join(tmpdir(), 'ponte-cert-'));
+  const dir = await makeTempDir('ponte-cert-');
   try {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
@@ -81,6 +81,6 @@ export async function selfSignedCertificate(names: string[]): Promise<IssuedCert
       '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${names[0] ?? 'nas'}`, '-addext', `subjectAltName=${san}`]);
     return { certPem: await readFile(cert, 'utf8'), keyPem: await readFile(key, 'utf8') };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

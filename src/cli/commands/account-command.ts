@@ -4,15 +4,15 @@ import { summarizeAll, summarizeOne } from '@core/accounts/account-summaries';
 import { quotaPhrases } from '@shared/mailbox-quota';
 import { MAIN_CREDENTIAL } from '@shared/verify';
 import { EXIT_OK, printJson } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
+import { type CliArgs, type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
+import type { CommandContext } from '../command-table';
 
 /** `ponte account add|list|remove`. */
 export async function accountCommand(
   core: Core,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const [action, id] = rest;
   switch (action) {

@@ -12,21 +12,25 @@ import { reconnectDrives } from '@core/targets/reconnect-drives';
 import { writeFileAtomic } from '@core/storage/atomic-write';
 import { type PlanStep, TARGET_KINDS, type TargetKind } from '@shared/targets';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
+import { type CliArgs, type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
+import type { CommandContext } from '../command-table';
 
 const TARGETS = [...TARGET_KINDS, 'mobileconfig', 'autoconfig', 'davx5'];
 
-/**
- * `ponte configure ID --target mount|thunderbird|evolution|… [--dry-run]`, `ponte configure ID --list` and
- * `ponte unconfigure ID --target …`.
- */
-export async function configureCommand(
+/** `ponte configure ID --target mount|thunderbird|evolution|… [--dry-run]` and `ponte configure ID --list`. */
+export const configureCommand = (core: Core, args: CliArgs, context: CommandContext): Promise<number> =>
+  setUpOrUndo(core, false, args, context);
+
+/** `ponte unconfigure ID --target …`. */
+export const unconfigureCommand = (core: Core, args: CliArgs, context: CommandContext): Promise<number> =>
+  setUpOrUndo(core, true, args, context);
+
+async function setUpOrUndo(
   core: Core,
   undo: boolean,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t, json } = context;
   const [id] = rest;
@@ -103,7 +107,11 @@ async function listTargets(core: Core, id: string, { io, t, json }: VerifyContex
 }
 
 /** `ponte reconnect`: the drives Ponte connected here and GVfs forgot (at logout); exit 1 if one failed. */
-export async function reconnectCommand(core: Core, { io, t, json }: VerifyContext): Promise<number> {
+export async function reconnectCommand(
+  core: Core,
+  _args: CliArgs,
+  { io, t, json }: CommandContext,
+): Promise<number> {
   const outcomes = await reconnectDrives(core.accounts);
   if (json) printJson(io, outcomes);
   else if (outcomes.length === 0) io.out(t('configure.reconnect.none'));

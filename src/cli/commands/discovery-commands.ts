@@ -6,7 +6,8 @@ import type { Core } from '@core/core';
 import { discover, emailDomain } from '@core/discovery/discover';
 import { countByCountry, providerSummary } from '@core/providers/provider-summary';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo, whileInterruptible } from '../output';
-import { UsageError } from '../parse-args';
+import { type CliArgs, optionText, UsageError } from '../parse-args';
+import type { CommandContext } from '../command-table';
 
 interface Context {
   io: CliIo;
@@ -16,7 +17,11 @@ interface Context {
 }
 
 /** `ponte providers`: the catalog, one line per provider. */
-export async function providersCommand(core: Core, { io, t, json }: Context): Promise<number> {
+export async function providersCommand(
+  core: Core,
+  _args: CliArgs,
+  { io, t, json }: CommandContext,
+): Promise<number> {
   const summaries = (await core.catalog()).providers.map(providerSummary);
   if (json) {
     printJson(io, summaries);
@@ -44,11 +49,11 @@ export async function providersCommand(core: Core, { io, t, json }: Context): Pr
 /** `ponte discover EMAIL`: settings per service with where each came from; exit 1 when nothing was found. */
 export async function discoverCommand(
   core: Core,
-  rest: string[],
-  providerId: string | undefined,
-  context: Context,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t } = context;
+  const providerId = optionText(options, 'provider');
   const email = rest[0];
   if (!email || rest.length > 1 || !emailDomain(email)) throw new UsageError(t('discovery.cli.missingEmail'));
   const catalog = await core.catalog();

@@ -4,17 +4,20 @@ import { runDoctor } from '@core/doctor/run-doctor';
 import { buildSupportReport, writeSupportReport } from '@core/doctor/support-report';
 import type { Core } from '@core/core';
 import { PonteError } from '@core/errors/ponte-error';
-import { EXIT_FAILED, EXIT_OK, printJson, type CliIo } from '../output';
+import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
+import { type CliArgs, optionText } from '../parse-args';
+import type { CommandContext } from '../command-table';
 
 const MARKS = { ok: '✔', warn: '!', fail: '✘' } as const;
 
-/** With `reportFile`, also writes the support report there (see support-report.ts). */
+/** With `--report FILE`, also writes the support report there (see support-report.ts). */
 export async function doctorCommand(
   core: Core,
-  reportFile: string | undefined,
-  context: { io: CliIo; t: TFunction; json: boolean; appRoot: string; version: string },
+  { options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t } = context;
+  const reportFile = optionText(options, 'report');
   const report = await runDoctor({
     dataDir: core.dataDir,
     secrets: core.secrets,

@@ -3,7 +3,8 @@ import type { Core } from '@core/core';
 import { summarizeAll } from '@core/accounts/account-summaries';
 import type { CredentialState } from '@shared/credential-state';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
-import type { VerifyContext } from './verify-command';
+import type { CliArgs } from '../parse-args';
+import type { CommandContext } from '../command-table';
 
 interface ExpiryRow {
   accountId: string;
@@ -24,10 +25,10 @@ interface ExpiryRow {
  */
 export async function expiryCommand(
   core: Core,
-  { io, t, json }: VerifyContext,
-  now = new Date(),
+  _args: CliArgs,
+  { io, t, json }: CommandContext,
 ): Promise<number> {
-  const rows: ExpiryRow[] = (await summarizeAll(core, now)).flatMap((account) =>
+  const rows: ExpiryRow[] = (await summarizeAll(core, new Date())).flatMap((account) =>
     account.credentials.map((credential) => ({
       accountId: account.id,
       displayName: account.displayName,

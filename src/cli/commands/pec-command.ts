@@ -12,15 +12,15 @@ import { crashHook } from '../test-crash-hook';
 import { certifiedTime, type PecInspection } from '@shared/pec';
 import { pecProgressPhrase, pecTestPhrases } from '@shared/pec-test-text';
 import { EXIT_FAILED, EXIT_OK, printJson, whileInterruptible } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
+import { type CliArgs, type CommandOptionValues, UsageError } from '../parse-args';
 import type { VerifyContext } from './verify-command';
+import type { CommandContext } from '../command-table';
 
 /** `ponte pec inspect FILE` and `ponte pec test ACCOUNT`. */
 export async function pecCommand(
   core: Core,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const [action, target] = rest;
   if (action === 'inspect' && target) return inspectCommand(target, context);

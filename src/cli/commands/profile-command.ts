@@ -8,10 +8,11 @@ import { appendApplyLog } from '@core/profiles/apply-log';
 import { exportProfile } from '@core/profiles/export-profile';
 import { validateProfile, type ProfileCheck } from '@core/profiles/validate-profile';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, printJson } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
+import { type CliArgs, UsageError } from '../parse-args';
 import { readPasswordFromStream } from '../read-password';
 import { parseApplySecrets } from './apply-secrets';
 import type { VerifyContext } from './verify-command';
+import type { CommandContext } from '../command-table';
 
 async function checkFile(core: Core, file: string, t: TFunction): Promise<ProfileCheck> {
   let text: string;
@@ -37,9 +38,8 @@ function reportProblems(check: Extract<ProfileCheck, { ok: false }>, { io, t, js
 /** `ponte profile validate PROFILE` and `ponte profile export ACCOUNT [--organisation NAME]`. */
 export async function profileCommand(
   core: Core,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t, json } = context;
   const [action, target] = rest;
@@ -72,9 +72,8 @@ export async function profileCommand(
  */
 export async function applyCommand(
   core: Core,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t, json } = context;
   const [file] = rest;

@@ -3,9 +3,10 @@ import { type RotationPoint, rotateCredential } from '@core/rotation/rotate-cred
 import { MAIN_CREDENTIAL } from '@shared/verify';
 import { failurePhrases } from '@shared/verify-summary';
 import { EXIT_FAILED, EXIT_OK, printJson } from '../output';
-import { type CommandOptionValues, UsageError } from '../parse-args';
-import { readPassword, type VerifyContext } from './verify-command';
+import { type CliArgs, UsageError } from '../parse-args';
+import { readPassword } from './verify-command';
 import { crashHook } from '../test-crash-hook';
+import type { CommandContext } from '../command-table';
 
 /**
  * `ponte rotate ACCOUNT [--credential ID] --password-stdin`: the new app password checked on every service
@@ -14,9 +15,8 @@ import { crashHook } from '../test-crash-hook';
  */
 export async function rotateCommand(
   core: Core,
-  rest: string[],
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { rest, options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   const { io, t, json } = context;
   const [id] = rest;

@@ -5,17 +5,18 @@ import { verifyRequestSchema } from '@shared/verify-schema';
 import { failurePhrases, foundPhrases, type Phrase } from '@shared/verify-summary';
 import { normalizePastedPassword } from '@shared/normalize-password';
 import { implicitTlsEndpoint, readPresentedCertificate } from '@core/verify/presented-certificate';
-import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
+import { optionsFromRequest, serviceTargetsFromRequest } from '@core/verify/request-targets';
 import { normalizeFingerprint } from '@core/verify/tls-trust';
 import type { Core } from '@core/core';
-import { accountTargets, lastCheckFrom } from '@core/accounts/account-builders';
+import { accountServiceTargets, lastCheckFrom } from '@core/accounts/account-builders';
 import type { ServiceTarget } from '@core/verify/service-target';
 import { type VerifyOptions, verifyServices } from '@core/verify/verify-services';
 import { parseEndpointSpec } from '@shared/endpoint-spec';
 import { EXIT_FAILED, EXIT_OK, printJson, type CliIo, whileInterruptible } from '../output';
-import { type CommandOptionValues, optionText } from '../parse-args';
+import { type CliArgs, type CommandOptionValues, optionText } from '../parse-args';
 import { promptHidden, readPasswordFromStream } from '../read-password';
 import { UsageError } from '../parse-args';
+import type { CommandContext } from '../command-table';
 
 const MARKS = { ok: '✔', failed: '✘', skipped: '–', pending: '…' } as const;
 
@@ -33,12 +34,14 @@ export interface VerifyContext {
  */
 export async function verifyCommand(
   core: Core,
-  options: CommandOptionValues,
-  context: VerifyContext,
+  { options }: CliArgs,
+  context: CommandContext,
 ): Promise<number> {
   if (typeof options.account === 'string') {
     const account = await core.accounts.get(options.account);
-    const { targets, trust } = await accountTargets(account, (id) => core.accounts.secret(account, id));
+    const { targets, trust } = await accountServiceTargets(account, (id) =>
+      core.accounts.secret(account, id),
+    );
     const { code, results } = await runChecks(targets, { trust }, account.email, context);
     // Kept like the app's "Check now": a refused password then shows as failing (ponte expiry, the dashboard).
     const lastCheck = lastCheckFrom(results, new Date());
@@ -50,7 +53,7 @@ export async function verifyCommand(
   const fingerprint =
     typeof options['trust-fingerprint'] === 'string' ? options['trust-fingerprint'] : undefined;
   if (fingerprint !== undefined) await pinPresented(request, fingerprint, context);
-  const targets = targetsFromRequest(request, password);
+  const targets = serviceTargetsFromRequest(request, password);
   return (await runChecks(targets, optionsFromRequest(request), request.username, context)).code;
 }
 
@@ -159,7 +162,9 @@ async function pinPresented(
 ): Promise<void> {
   const wanted = normalizeFingerprint(fingerprint);
   if (wanted.length !== 95) throw new UsageError(context.t('verify.cli.badFingerprint'));
-  const endpoints = targetsFromRequest(request, '').flatMap((target) => implicitTlsEndpoint(target) ?? []);
+  const endpoints = serviceTargetsFromRequest(request, '').flatMap(
+    (target) => implicitTlsEndpoint(target) ?? [],
+  );
   const presented = await Promise.all(
     endpoints.map((endpoint) =>
       readPresentedCertificate(endpoint.host, endpoint.port, { timeoutMs: 10_000 }),

@@ -132,7 +132,7 @@ export function summarizeAccount(
  * What the connection engine needs to re-check a saved account (or, with `include`, some of its services);
  * secrets come from the keychain, and only those of the credentials the chosen services use.
  */
-export async function accountTargets(
+export async function accountServiceTargets(
   account: Account,
   secretOf: (credentialId: string) => Promise<string>,
   include: (service: ServiceKind) => boolean = () => true,

@@ -2,7 +2,7 @@ import type { AccountSelection, AccountSummary } from '@shared/models';
 import type { ServiceResult } from '@shared/verify';
 import { MAIN_CREDENTIAL } from '@shared/verify';
 import { PonteError } from '../errors/ponte-error';
-import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
+import { optionsFromRequest, serviceTargetsFromRequest } from '../verify/request-targets';
 import { verifyServices } from '../verify/verify-services';
 import { accountFromRequest, lastCheckFrom, type NewAccount, summarizeAccount } from './account-builders';
 import type { AccountStore } from './account-store';
@@ -31,7 +31,7 @@ export async function addVerifiedAccount(
     );
   }
   const results = await verifyServices(
-    targetsFromRequest(input.request, password, passwords),
+    serviceTargetsFromRequest(input.request, password, passwords),
     optionsFromRequest(input.request),
   );
   const failed = results.filter((result) => result.status !== 'ok');

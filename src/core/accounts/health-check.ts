@@ -1,5 +1,5 @@
 import type { ServiceResult, VerifyCode } from '@shared/verify';
-import { accountTargets, lastCheckFrom, summarizeAccount } from './account-builders';
+import { accountServiceTargets, lastCheckFrom, summarizeAccount } from './account-builders';
 import type { AccountStore } from './account-store';
 import { PonteError } from '../errors/ponte-error';
 import { verifyServices } from '../verify/verify-services';
@@ -28,7 +28,7 @@ export async function checkAllAccounts(store: AccountStore, now = new Date()): P
     const base = { accountId: account.id, displayName: account.displayName, email: account.email };
     let results: ServiceResult[];
     try {
-      const { targets, trust } = await accountTargets(account, (id) => store.secret(account, id));
+      const { targets, trust } = await accountServiceTargets(account, (id) => store.secret(account, id));
       results = await verifyServices(targets, { trust });
     } catch (error) {
       const wire =

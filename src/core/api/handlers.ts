@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import type { Core } from '../core';
 import { PonteError } from '../errors/ponte-error';
 import { isAllowedExternalUrl } from '../links/allowed-links';
-import { accountTargets, lastCheckFrom } from '../accounts/account-builders';
+import { accountServiceTargets, lastCheckFrom } from '../accounts/account-builders';
 import { summarizeAll, summarizeOne } from '../accounts/account-summaries';
 import { nextcloudOrigin } from '../nextcloud/nextcloud-address';
 import { mainCredentialAddresses } from '../nextcloud/main-credential-addresses';
 import { accountFacts } from '../accounts/account-facts';
 import { providerSummary } from '../providers/provider-summary';
-import { optionsFromRequest, targetsFromRequest } from '../verify/request-targets';
+import { optionsFromRequest, serviceTargetsFromRequest } from '../verify/request-targets';
 import type { Host } from './host';
 import { createTranslator } from '@shared/i18n/translator';
 
@@ -23,7 +23,7 @@ export type Handlers = {
 
 // What a person does rarely (set up a program, test a PEC, discover) loads its modules when first asked: the
 // first screen (app info, settings, the accounts) answers without the protocol libraries (issue 20).
-const targets = () => import('../targets/configure-target');
+const setupTargets = () => import('../targets/configure-target');
 
 export function createHandlers(core: Core, host: Host): Handlers {
   const targetContext = { store: core.accounts, dataDir: core.dataDir };
@@ -91,7 +91,7 @@ export function createHandlers(core: Core, host: Host): Handlers {
     },
     'accounts:check': async ({ id }) => {
       const account = await core.accounts.get(id);
-      const { targets, trust } = await accountTargets(account, (credential) =>
+      const { targets, trust } = await accountServiceTargets(account, (credential) =>
         core.accounts.secret(account, credential),
       );
       return core.verifications.start(targets, { trust }, async (results) => {
@@ -132,16 +132,16 @@ export function createHandlers(core: Core, host: Host): Handlers {
       }),
     'verify:start': async ({ request, password, loginFlowId, passwords }) =>
       core.verifications.start(
-        targetsFromRequest(request, mainPassword(core, request, password, loginFlowId), passwords),
+        serviceTargetsFromRequest(request, mainPassword(core, request, password, loginFlowId), passwords),
         optionsFromRequest(request),
       ),
-    'targets:detect': async ({ id }) => (await targets()).detectTargets(targetContext, id),
+    'targets:detect': async ({ id }) => (await setupTargets()).detectTargets(targetContext, id),
     'targets:configure': async ({ id, target, dryRun }) =>
-      (await targets()).configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
+      (await setupTargets()).configureTarget(targetContext, id, target, { dryRun: dryRun ?? false }),
     'targets:phone': async ({ id }) =>
       (await import('../targets/davx5-link')).phoneSetup(await core.accounts.get(id)),
     'targets:unconfigure': async ({ id, target }) =>
-      (await targets()).unconfigureTarget(targetContext, id, target),
+      (await setupTargets()).unconfigureTarget(targetContext, id, target),
     'nextcloud:start': async ({ server, caPem }) => {
       const origin = nextcloudOrigin(server);
       if (!origin) {

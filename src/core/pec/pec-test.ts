@@ -4,7 +4,7 @@ import type { ImapFlow } from 'imapflow';
 import type { PecInspection, PecTestProgress, PecTestReport } from '@shared/pec';
 import { isMailAddress } from '@shared/mail-address';
 import type { AccountStore } from '../accounts/account-store';
-import { accountTargets } from '../accounts/account-builders';
+import { accountServiceTargets } from '../accounts/account-builders';
 import { PonteError } from '../errors/ponte-error';
 import { connectImap, createImapClient } from '../imap/imap-client';
 import { smtpFailure } from '../smtp/smtp-options';
@@ -42,7 +42,7 @@ export async function runPecTest(
   options: PecTestOptions,
 ): Promise<PecTestReport> {
   const account = await store.get(accountId);
-  const { targets, trust } = await accountTargets(
+  const { targets, trust } = await accountServiceTargets(
     account,
     (id) => store.secret(account, id),
     (service) => service === 'imap' || service === 'smtp',

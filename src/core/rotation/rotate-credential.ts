@@ -1,6 +1,6 @@
 import type { PasswordChange, RotationNote } from '@shared/models';
 import type { Account } from '../accounts/account-schema';
-import { accountTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
+import { accountServiceTargets, lastCheckFrom, summarizeAccount } from '../accounts/account-builders';
 import type { AccountStore } from '../accounts/account-store';
 import { logFor } from '../log/logger';
 import { gvfsDrive, mountAgain } from '../targets/mount/gvfs-drive';
@@ -41,7 +41,7 @@ export async function rotateCredential(
   const now = options.now ?? new Date();
   const point = (name: RotationPoint): void => options.onPoint?.(name);
   const account = await store.get(id);
-  const { targets, trust } = await accountTargets(
+  const { targets, trust } = await accountServiceTargets(
     account,
     async (credential) => (credential === credentialId ? password : ''),
     (service) => account.services[service]?.credential === credentialId,

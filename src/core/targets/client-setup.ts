@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressBookInfo, CalendarInfo } from '@shared/verify';
 import type { Account } from '../accounts/account-schema';
-import { accountTargets } from '../accounts/account-builders';
+import { accountServiceTargets } from '../accounts/account-builders';
 import type { AccountStore } from '../accounts/account-store';
 import { PonteError } from '../errors/ponte-error';
 import { verifyServices } from '../verify/verify-services';
@@ -113,7 +113,7 @@ const lastSegment = (url: string): string => new URL(url).pathname.split('/').fi
  * program is touched, with the check's own code in the message.
  */
 export async function accountCollections(store: AccountStore, account: Account): Promise<AccountCollections> {
-  const { targets, trust } = await accountTargets(
+  const { targets, trust } = await accountServiceTargets(
     account,
     (credential) => store.secret(account, credential),
     (service) => service === 'caldav' || service === 'carddav',

@@ -9,7 +9,7 @@ import type { VerifyOptions } from './verify-services';
  * The request's services, each with the credential it names (`main`: the request's user name and `password`;
  * others: their own user name and their entry in `passwords`).
  */
-export function targetsFromRequest(
+export function serviceTargetsFromRequest(
   request: VerifyRequest,
   password: string,
   passwords: Record<string, string> = {},

@@ -1,33 +1,31 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { dispatch } from '@core/api/dispatch';
 import { createHandlers, type Handlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
 import type { AccountSummary, PasswordChange } from '@shared/models';
 import type { VerifyProgress, VerifyRequest } from '@shared/verify';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const marco = rigUser(rig, 1);
-let dir: string;
+const dir = useTempDir('ponte-accounts-', 'all');
 let handlers: Handlers;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-accounts-'));
-  handlers = createHandlers(createCore({ dataDir: dir, appRoot: join(__dirname, '../../..') }), {
+  handlers = createHandlers(createCore({ dataDir: dir(), appRoot: join(__dirname, '../../..') }), {
     shell: 'browser',
     appName: 'Ponte',
     appVersion: '0.0.0',
-    appRoot: dir,
+    appRoot: dir(),
     openExternal: async () => undefined,
     setStartAtLogin: async () => undefined,
   });
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function call<T>(channel: Parameters<typeof dispatch>[1], input: unknown): Promise<T> {
   const envelope = await dispatch(handlers, channel, input);
@@ -129,8 +127,8 @@ describe('accounts with several credentials, against the rig and the real keycha
     expect(saved.lastCheck?.results.every((r) => r.status === 'ok')).toBe(true);
     expect(await keytar.getPassword('Ponte', `account:${saved.id}:main`)).toBe(anna.password);
     expect(await keytar.getPassword('Ponte', `account:${saved.id}:sync`)).toBe(marco.password);
-    for (const name of await readdir(dir)) {
-      const text = await readFile(join(dir, name), 'utf8');
+    for (const name of await readdir(dir())) {
+      const text = await readFile(join(dir(), name), 'utf8');
       expect(text).not.toContain(anna.password);
       expect(text).not.toContain(marco.password);
     }

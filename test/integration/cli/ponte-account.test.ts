@@ -1,32 +1,24 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { runPonte } from '../../support/run-ponte';
+import { describe, expect, inject, it } from 'vitest';
+import { ponteWith } from '../../support/run-ponte';
 import { rigServiceArgs } from '../../support/rig-accounts';
 import type { AccountSummary } from '@shared/models';
 import type { ServiceResult } from '@shared/verify';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 const rig = inject('rig');
 const marco = rigUser(rig, 1);
-let dataDir: string;
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-accounts-'));
-});
-afterEach(() => rm(dataDir, { recursive: true, force: true }));
-
-function ponte(args: string[], stdin: string | null = null) {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
-}
+const dataDir = useTempDir('ponte-accounts-');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
 
 const serviceArgs = rigServiceArgs(rig, marco, ['imap', 'smtp', 'caldav', 'webdav']);
 
 /** Every file under the data dir, concatenated: where a leaked password would show up. */
 async function dataDirText(): Promise<string> {
-  const files = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  const files = await readdir(dataDir(), { recursive: true, withFileTypes: true });
   const texts = await Promise.all(
     files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
   );
@@ -49,7 +41,7 @@ describe('ponte account', () => {
         '--password-stdin',
         '--json',
       ],
-      marco.password,
+      { stdin: marco.password },
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
@@ -110,7 +102,7 @@ describe('ponte account', () => {
         '--password-stdin',
         '--json',
       ],
-      marco.password,
+      { stdin: marco.password },
     );
     expect(add.code).toBe(0);
     const saved = JSON.parse(add.stdout) as AccountSummary;
@@ -125,7 +117,7 @@ describe('ponte account', () => {
     // Without the override, the catalog's own hosts are what gets checked (and cannot be reached here).
     const unreachable = await ponte(
       ['account', 'add', '--email', marco.email, '--provider', 'aruba-pec', '--password-stdin'],
-      'x-pw',
+      { stdin: 'x-pw' },
     );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(
@@ -161,7 +153,7 @@ describe('ponte account', () => {
       JSON.stringify({ credential: 'mail', password: anna.password }),
       JSON.stringify({ credential: 'sync', username: marco.login, password: marco.password }),
     ].join('\n');
-    const add = await ponte(args, lines);
+    const add = await ponte(args, { stdin: lines });
     expect(add.code, add.stdout + add.stderr).toBe(0);
     const saved = JSON.parse(add.stdout) as AccountSummary;
     expect(saved.credentials.map((c) => [c.id, c.kind, c.username])).toEqual([
@@ -174,20 +166,21 @@ describe('ponte account', () => {
     await ponte(['account', 'remove', saved.id]);
 
     // The short login has no default: without it, nothing is checked or saved.
-    const missing = await ponte(args, JSON.stringify({ credential: 'mail', password: anna.password }));
+    const missing = await ponte(args, {
+      stdin: JSON.stringify({ credential: 'mail', password: anna.password }),
+    });
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain('sync');
     // A line that is not JSON is named by its number, never echoed (it may hold a password).
-    const garbled = await ponte(args, `${lines}\nnot-json ${marco.password}`);
+    const garbled = await ponte(args, { stdin: `${lines}\nnot-json ${marco.password}` });
     expect(garbled.code).toBe(2);
     expect(garbled.stdout + garbled.stderr).not.toContain(marco.password);
   });
 
   it('a wrong password saves nothing: exit 1, no account, no keychain entry', async () => {
-    const add = await ponte(
-      ['account', 'add', '--email', marco.email, ...serviceArgs, '--password-stdin'],
-      'wrong-password-1',
-    );
+    const add = await ponte(['account', 'add', '--email', marco.email, ...serviceArgs, '--password-stdin'], {
+      stdin: 'wrong-password-1',
+    });
     expect(add.code).toBe(1);
     expect(add.stderr).toContain('Not saved');
     expect(JSON.parse((await ponte(['account', 'list', '--json'])).stdout)).toEqual([]);
@@ -197,9 +190,13 @@ describe('ponte account', () => {
 
   it('usage errors exit 2; an unknown account exits 1 with the reason', async () => {
     expect((await ponte(['account'])).code).toBe(2);
-    expect((await ponte(['account', 'add', '--password-stdin'], 'x')).code).toBe(2);
+    expect((await ponte(['account', 'add', '--password-stdin'], { stdin: 'x' })).code).toBe(2);
     expect(
-      (await ponte(['account', 'add', '--email', 'a@b.c', '--kind', 'pin', '--imap', 'h:993'], 'x')).code,
+      (
+        await ponte(['account', 'add', '--email', 'a@b.c', '--kind', 'pin', '--imap', 'h:993'], {
+          stdin: 'x',
+        })
+      ).code,
     ).toBe(2);
     const unknown = await ponte(['account', 'remove', '00000000-0000-4000-8000-000000000000']);
     expect(unknown.code).toBe(1);

@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApplyReport } from '@core/profiles/apply-profile';
 import type { AccountSummary, Settings } from '@shared/models';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { addRigAccount } from '../../support/rig-accounts';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // IT provisioning end to end: a profile (no secrets) applied with the password on stdin against the rig's real
 // servers, the real keychain and a Thunderbird profile in a throwaway HOME; applied again (nothing changes);
@@ -17,13 +17,12 @@ import { rigUser } from '../verify/rig-targets';
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const marco = rigUser(rig, 1);
-let dir: string;
+const dir = useTempDir('ponte-apply-', 'all');
 let home: string;
 let tbProfile: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-apply-'));
-  home = join(dir, 'home');
+  home = join(dir(), 'home');
   tbProfile = join(home, '.thunderbird', 'p1.default-release');
   await mkdir(tbProfile, { recursive: true });
   await writeFile(
@@ -33,16 +32,14 @@ beforeAll(async () => {
   await writeFile(join(tbProfile, 'prefs.js'), '// Mozilla User Preferences\n');
 });
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
   await rm('/tmp/ponte-apply-macs', { recursive: true, force: true });
 });
 
-function ponte(args: string[], stdin = '', data = 'data') {
-  return runPonte(args, {
-    env: { PONTE_DATA_DIR: join(dir, data), HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-    stdin,
-  });
-}
+const ponte = ponteWith(() => ({
+  dataDir: join(dir(), 'data'),
+  home,
+  env: { XDG_CONFIG_HOME: join(home, '.config') },
+}));
 
 const profile = {
   $schema: 'https://ponte.invalid/profile-v1.schema.json',
@@ -71,7 +68,7 @@ const profile = {
 };
 
 async function write(name: string, value: unknown): Promise<string> {
-  const file = join(dir, name);
+  const file = join(dir(), name);
   await writeFile(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
   return file;
 }
@@ -97,7 +94,9 @@ describe('ponte apply', () => {
 
   it('applies: checked for real, saved (keychain), Thunderbird set up with the named calendar, settings locked', async () => {
     const file = await write('studio.json', profile);
-    const run = await ponte(['apply', file, '--email', anna.email, '--password-stdin'], anna.password);
+    const run = await ponte(['apply', file, '--email', anna.email, '--password-stdin'], {
+      stdin: anna.password,
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('Studio Test’s profile, applied:');
     expect(run.stdout).toContain(`office: ${anna.email} checked and saved (user ${anna.email})`);
@@ -111,7 +110,7 @@ describe('ponte apply', () => {
     const calendarNames = [...prefs.entries()].filter(([key]) => /^calendar\.registry\..+\.name$/.test(key));
     expect(calendarNames.map(([, value]) => value)).toEqual(['Lavoro']);
 
-    const settings = JSON.parse(await readFile(join(dir, 'data', 'settings.json'), 'utf8')) as {
+    const settings = JSON.parse(await readFile(join(dir(), 'data', 'settings.json'), 'utf8')) as {
       data: Settings;
     };
     expect(settings.data).toMatchObject({
@@ -126,7 +125,7 @@ describe('ponte apply', () => {
     const mac = await readFile('/tmp/ponte-apply-macs/anna/Ufficio-anna.mobileconfig', 'utf8');
     expect(mac).toContain('com.apple.caldav.account');
     expect(mac).not.toContain(anna.password);
-    const log = await readFile(join(dir, 'data', 'logs', 'apply.log'), 'utf8');
+    const log = await readFile(join(dir(), 'data', 'logs', 'apply.log'), 'utf8');
     expect(log).toContain('"organisation":"Studio Test"');
     expect(log).not.toContain(anna.password);
   });
@@ -134,10 +133,9 @@ describe('ponte apply', () => {
   it('applied again: nothing changes, and it says so', async () => {
     const file = await write('studio.json', profile);
     const prefsBefore = await readFile(join(tbProfile, 'prefs.js'), 'utf8');
-    const run = await ponte(
-      ['apply', file, '--email', anna.email, '--password-stdin', '--json'],
-      anna.password,
-    );
+    const run = await ponte(['apply', file, '--email', anna.email, '--password-stdin', '--json'], {
+      stdin: anna.password,
+    });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ApplyReport;
     expect(report).toMatchObject({ changed: false, settings: 'unchanged' });
@@ -149,7 +147,9 @@ describe('ponte apply', () => {
       ],
     });
     expect(await readFile(join(tbProfile, 'prefs.js'), 'utf8')).toBe(prefsBefore);
-    const words = await ponte(['apply', file, '--email', anna.email, '--password-stdin'], anna.password);
+    const words = await ponte(['apply', file, '--email', anna.email, '--password-stdin'], {
+      stdin: anna.password,
+    });
     expect(words.stdout).toContain('Studio Test’s profile was already applied here: nothing changed.');
   });
 
@@ -158,15 +158,16 @@ describe('ponte apply', () => {
       ...profile,
       accounts: [{ ...profile.accounts[0], key: 'other', targets: [] }],
     });
-    const run = await ponte(
-      ['apply', file, '--email', marco.email, '--password-stdin', '--json'],
-      'not-his-password',
-      'data-wrong',
-    );
+    const run = await ponte(['apply', file, '--email', marco.email, '--password-stdin', '--json'], {
+      stdin: 'not-his-password',
+      dataDir: join(dir(), 'data-wrong'),
+    });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as ApplyReport;
     expect(report.accounts[0]).toMatchObject({ status: 'failed', error: { code: 'NOT_VERIFIED' } });
-    expect(JSON.parse((await ponte(['account', 'list', '--json'], '', 'data-wrong')).stdout)).toEqual([]);
+    expect(
+      JSON.parse((await ponte(['account', 'list', '--json'], { dataDir: join(dir(), 'data-wrong') })).stdout),
+    ).toEqual([]);
   });
 
   it.each([
@@ -189,11 +190,10 @@ describe('ponte apply', () => {
       expect(validate.code).toBe(2);
       expect(validate.stderr).toContain('This profile is not valid:');
       expect(validate.stderr).toContain(`  ${pointer}: `);
-      const apply = await ponte(
-        ['apply', file, '--email', anna.email, '--password-stdin', '--json'],
-        anna.password,
-        'data-bad',
-      );
+      const apply = await ponte(['apply', file, '--email', anna.email, '--password-stdin', '--json'], {
+        stdin: anna.password,
+        dataDir: join(dir(), 'data-bad'),
+      });
       expect(apply.code).toBe(2);
       expect(JSON.parse(apply.stdout)).toMatchObject({
         ok: false,
@@ -229,12 +229,11 @@ describe('ponte apply', () => {
         '--password-stdin',
         '--json',
       ],
-      marco.password,
-      'data-marco',
+      { stdin: marco.password, dataDir: join(dir(), 'data-marco') },
     );
     expect(run.code, run.stdout).toBe(0);
     const [saved] = JSON.parse(
-      (await ponte(['account', 'list', '--json'], '', 'data-marco')).stdout,
+      (await ponte(['account', 'list', '--json'], { dataDir: join(dir(), 'data-marco') })).stdout,
     ) as AccountSummary[];
     expect(saved).toMatchObject({ email: marco.email, services: ['imap', 'smtp', 'caldav', 'carddav'] });
   });
@@ -242,10 +241,13 @@ describe('ponte apply', () => {
   it('a login that is neither the address nor its local part exports as {login}; apply fills it from --login', async () => {
     // A shared office box: the address people write to is not the login.
     const office = { ...anna, email: 'segreteria@studio.test' };
-    const saved = await addRigAccount((args, stdin) => ponte(args, stdin, 'data-login'), rig, office, [
-      'imap',
-    ]);
-    const exported = await ponte(['profile', 'export', saved.id], '', 'data-login');
+    const saved = await addRigAccount(
+      (args, options) => ponte(args, { ...options, dataDir: join(dir(), 'data-login') }),
+      rig,
+      office,
+      ['imap'],
+    );
+    const exported = await ponte(['profile', 'export', saved.id], { dataDir: join(dir(), 'data-login') });
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).not.toContain(anna.login);
     const parsed = JSON.parse(exported.stdout) as typeof profile;
@@ -262,12 +264,11 @@ describe('ponte apply', () => {
         '--password-stdin',
         '--json',
       ],
-      marco.password,
-      'data-login-marco',
+      { stdin: marco.password, dataDir: join(dir(), 'data-login-marco') },
     );
     expect(run.code, run.stdout).toBe(0);
     const [applied] = JSON.parse(
-      (await ponte(['account', 'list', '--json'], '', 'data-login-marco')).stdout,
+      (await ponte(['account', 'list', '--json'], { dataDir: join(dir(), 'data-login-marco') })).stdout,
     ) as AccountSummary[];
     expect(applied?.email).toBe('amministrazione@studio.test');
     expect(applied?.credentials.map((credential) => credential.username)).toEqual([marco.login]);

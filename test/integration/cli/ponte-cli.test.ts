@@ -1,22 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPonte } from '../../support/run-ponte';
+import { describe, expect, it } from 'vitest';
+import { ponteWith } from '../../support/run-ponte';
 import type { DoctorReport } from '@shared/models';
 import { version } from '../../../package.json';
+import { useTempDir } from '../../support/use-temp-dir';
 
-let dataDir: string;
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-cli-'));
-});
-afterEach(() => rm(dataDir, { recursive: true, force: true }));
-
-/** Runs the built `ponte` command as a person would, returning its exit code and output. */
-function ponte(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir, ...env } });
-}
+const dataDir = useTempDir('ponte-cli-');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
 
 describe('ponte doctor', () => {
   it('reports the keychain reachable inside the keyring session, and cleans up its probes', async () => {
@@ -29,13 +20,13 @@ describe('ponte doctor', () => {
     expect(['ok', 'warn']).toContain(byId.electron?.status);
     expect(report.ok).toBe(true);
     expect(code).toBe(0);
-    expect(await readdir(dataDir)).toEqual([]);
+    expect(await readdir(dataDir())).toEqual([]);
   });
 
   it('fails with exit 1 and says what to do when no keychain is reachable', async () => {
     // A session bus address that leads nowhere, and no X11 to autolaunch one: what a user over SSH gets.
-    const env = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir, 'no-bus')}`, DISPLAY: '' };
-    const json = await ponte(['doctor', '--json'], env);
+    const env = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(dataDir(), 'no-bus')}`, DISPLAY: '' };
+    const json = await ponte(['doctor', '--json'], { env });
     const report = JSON.parse(json.stdout) as DoctorReport;
     expect(json.code).toBe(1);
     expect(report.ok).toBe(false);
@@ -44,7 +35,7 @@ describe('ponte doctor', () => {
       params: { code: 'KEYCHAIN_UNAVAILABLE' },
     });
 
-    const human = await ponte(['doctor', '--lang', 'it'], env);
+    const human = await ponte(['doctor', '--lang', 'it'], { env });
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('✘');
     expect(human.stdout).toContain('Portachiavi non utilizzabile');
@@ -73,7 +64,7 @@ describe('ponte basics', () => {
   );
 
   it('speaks the language of the environment', async () => {
-    const result = await ponte(['frobnicate'], { LANG: 'de_DE.UTF-8' });
+    const result = await ponte(['frobnicate'], { env: { LANG: 'de_DE.UTF-8' } });
     expect(result.stderr).not.toBe((await ponte(['frobnicate'])).stderr);
   });
 

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
 import type { TargetAvailability } from '@shared/targets';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
 import { loadedByEds } from '../../support/eds-registry';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { addRigAccount } from '../../support/rig-accounts';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Thunderbird and Evolution set up from a saved account, end to end through the CLI: the calendars and
 // address books come live from the rig's Radicale (password from the real keychain), the files are read back
@@ -18,14 +18,13 @@ import { rigUser } from '../verify/rig-targets';
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
-let dir: string;
+const dir = useTempDir('ponte-clients-', 'all');
 let home: string;
 let profile: string;
 const PREFS = '// Mozilla User Preferences\n\nuser_pref("mail.accountmanager.accounts", "account1");\n';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-clients-'));
-  home = join(dir, 'home');
+  home = join(dir(), 'home');
   profile = join(home, '.thunderbird', 'k3y.default-release');
   await mkdir(profile, { recursive: true });
   await writeFile(
@@ -33,11 +32,10 @@ beforeAll(async () => {
     '[Profile0]\nName=default-release\nIsRelative=1\nPath=k3y.default-release\nDefault=1\n',
   );
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** A real process named thunderbird holding the profile's lock, as Thunderbird does while it runs. */
 async function whileThunderbirdRuns(work: () => Promise<void>): Promise<void> {
-  const fake = join(dir, 'thunderbird');
+  const fake = join(dir(), 'thunderbird');
   await copyFile('/bin/sleep', fake);
   await chmod(fake, 0o755);
   const running = spawn(fake, ['60']);
@@ -50,12 +48,11 @@ async function whileThunderbirdRuns(work: () => Promise<void>): Promise<void> {
   }
 }
 
-function ponte(args: string[], stdin = '') {
-  return runPonte(args, {
-    env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-    stdin,
-  });
-}
+const ponte = ponteWith(() => ({
+  dataDir: join(dir(), 'data'),
+  home,
+  env: { XDG_CONFIG_HOME: join(home, '.config') },
+}));
 
 async function addAnna(): Promise<string> {
   return (await addRigAccount(ponte, rig, anna, ['imap', 'smtp', 'caldav', 'carddav'])).id;
@@ -93,7 +90,7 @@ describe('ponte configure --target thunderbird|evolution', () => {
       expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'PROGRAM_RUNNING' } });
     });
     expect(await readFile(join(profile, 'prefs.js'), 'utf8')).toBe(PREFS);
-    await expect(readdir(join(dir, 'data', 'backups'))).rejects.toThrow();
+    await expect(readdir(join(dir(), 'data', 'backups'))).rejects.toThrow();
     const afterRefusal = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
     expect(afterRefusal.find((account) => account.id === id)?.targets).toEqual([]);
 
@@ -126,7 +123,7 @@ describe('ponte configure --target thunderbird|evolution', () => {
     expect(undo.code, undo.stdout + undo.stderr).toBe(0);
     expect(await readFile(join(profile, 'prefs.js'), 'utf8')).toBe(PREFS);
     // A copy of prefs.js was kept before each change, in Ponte's folder.
-    expect((await readdir(join(dir, 'data', 'backups', 'thunderbird'))).length).toBe(2);
+    expect((await readdir(join(dir(), 'data', 'backups', 'thunderbird'))).length).toBe(2);
     await ponte(['account', 'remove', id]);
   }, 90_000);
 

@@ -1,37 +1,33 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import plist from 'plist';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { createClient } from 'webdav';
 import type { AccountSummary } from '@shared/models';
 import { parseAutoconfig } from '@core/discovery/autoconfig-xml';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { gvfsHasMount, startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const host = new URL(anna.webdavUrl).host;
-let dir: string;
+const dir = useTempDir('ponte-configure-', 'all');
 let gvfsd: { stop(): Promise<void> };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-configure-'));
-  await mkdir(join(dir, 'home/.config/gtk-3.0'), { recursive: true });
-  gvfsd = await startGvfsDaemon(dir, rig.caPem);
+  await mkdir(join(dir(), 'home/.config/gtk-3.0'), { recursive: true });
+  gvfsd = await startGvfsDaemon(dir(), rig.caPem);
 }, 20_000);
 afterAll(async () => {
   await gvfsd?.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
-function ponte(args: string[], stdin = '') {
-  return runPonte(args, { env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: join(dir, 'home') }, stdin });
-}
+const ponte = ponteWith(() => ({ dataDir: join(dir(), 'data'), home: join(dir(), 'home') }));
 
 /** Saves the rig's first user with the given services, as IT would from a script. */
 const addAnna = (services: string[]) =>
@@ -49,7 +45,7 @@ const addAnna = (services: string[]) =>
       '--password-stdin',
       '--json',
     ],
-    anna.password,
+    { stdin: anna.password },
   );
 
 describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => {
@@ -57,7 +53,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     const add = await addAnna(['--webdav', anna.webdavUrl]);
     expect(add.code, add.stdout + add.stderr).toBe(0);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
-    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    const bookmarks = join(dir(), 'home/.config/gtk-3.0/bookmarks');
     await writeFile(bookmarks, 'file:///srv/shared Shared\n');
     const name = `configured-${Date.now()}.txt`;
     const dav = createClient(anna.webdavUrl, {
@@ -121,7 +117,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     const add = await addAnna(['--webdav', anna.webdavUrl, '--name', 'Studio\nfile:///etc/passwd Evil\r']);
     expect(add.code, add.stdout + add.stderr).toBe(0);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
-    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    const bookmarks = join(dir(), 'home/.config/gtk-3.0/bookmarks');
     await writeFile(bookmarks, 'file:///srv/shared Shared\n');
     const done = await ponte(['configure', id, '--target', 'mount', '--json']);
     expect(done.code, done.stdout + done.stderr).toBe(0);
@@ -146,7 +142,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
       rig.caldav.url,
     ]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
-    const file = join(dir, 'anna.mobileconfig');
+    const file = join(dir(), 'anna.mobileconfig');
     // Installing is for a Mac: here it is refused before any file is written.
     const install = await ponte(['configure', id, '--target', 'mobileconfig', '--out', file, '--install']);
     expect(install.code).toBe(1);
@@ -192,7 +188,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     expect(human.stdout).not.toContain(anna.password);
 
     // For IT: Mozilla's autoconfig file, which discovery itself reads back as the same server.
-    const xmlFile = join(dir, 'config-v1.1.xml');
+    const xmlFile = join(dir(), 'config-v1.1.xml');
     const auto = await ponte(['configure', id, '--target', 'autoconfig', '--out', xmlFile]);
     expect(auto.code, auto.stdout + auto.stderr).toBe(0);
     expect(parseAutoconfig(await readFile(xmlFile, 'utf8'), anna.email)).toEqual({
@@ -212,7 +208,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
     });
     // An account without SMTP cannot be expressed (Thunderbird refuses such a file): exit 1, no file.
     const calendarOnly = JSON.parse((await addAnna(['--caldav', rig.caldav.url])).stdout) as AccountSummary;
-    const refusedFile = join(dir, 'calendar-only.xml');
+    const refusedFile = join(dir(), 'calendar-only.xml');
     const refused = await ponte([
       'configure',
       calendarOnly.id,
@@ -230,7 +226,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
   it('a refused password leaves nothing behind; the undo still works once the drive was unmounted at logout', async () => {
     const add = await addAnna(['--webdav', anna.webdavUrl]);
     const { id } = JSON.parse(add.stdout) as AccountSummary;
-    const bookmarks = join(dir, 'home/.config/gtk-3.0/bookmarks');
+    const bookmarks = join(dir(), 'home/.config/gtk-3.0/bookmarks');
     await writeFile(bookmarks, 'file:///srv/shared Shared\n');
 
     // The keychain now holds a password the server refuses (changed elsewhere): the mount fails half-way.
@@ -306,7 +302,7 @@ describe('ponte configure / unconfigure --target mount (GVfs, for real)', () => 
       spawn('gio', ['mount', '--unmount', mounted.location]).on('close', () => resolve()),
     );
     expect(await gvfsHasMount(host)).toBe(false);
-    const rotated = await ponte(['rotate', id, '--password-stdin'], anna.password);
+    const rotated = await ponte(['rotate', id, '--password-stdin'], { stdin: anna.password });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(rotated.stdout).toContain('New password in place');
     expect(await gvfsHasMount(host)).toBe(true);

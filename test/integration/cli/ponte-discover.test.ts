@@ -1,21 +1,15 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith, runPonte } from '../../support/run-ponte';
 import { describe, expect, inject, it } from 'vitest';
 import type { DiscoveryResult } from '@shared/discovery';
 import type { ProviderSummary } from '@shared/models';
 
 const rig = inject('rig');
 
+const dataDir = join(rig.dir, 'cli-discover-data');
 /** The built `ponte`, with discovery's DNS pointed at the rig's dnsmasq as PONTE_DNS_SERVER allows. */
-function ponte(args: string[]) {
-  return runPonte(args, {
-    env: {
-      PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'),
-      PONTE_DNS_SERVER: `127.0.0.1:${rig.dns.port}`,
-    },
-  });
-}
+const ponte = ponteWith(() => ({ dataDir, env: { PONTE_DNS_SERVER: `127.0.0.1:${rig.dns.port}` } }));
 
 describe('ponte providers / ponte discover', () => {
   it('lists the catalog, PEC providers and unsupported ones marked', async () => {
@@ -52,7 +46,8 @@ describe('ponte providers / ponte discover', () => {
     expect(stdout).toContain('Still needed: kDrive ID');
     expect(stdout).not.toMatch(/Still needed:.*kdriveId/);
     const italian = await runPonte(['discover', 'anna@studio.example', '--provider', 'infomaniak'], {
-      env: { PONTE_DATA_DIR: join(rig.dir, 'cli-discover-data'), LC_ALL: 'it_IT.UTF-8' },
+      dataDir,
+      env: { LC_ALL: 'it_IT.UTF-8' },
     });
     expect(italian.stdout).toContain('ID del kDrive');
   });

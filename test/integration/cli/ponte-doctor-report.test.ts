@@ -1,28 +1,21 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { SupportReport } from '@core/doctor/support-report';
 import { version } from '../../../package.json';
 import { addRigAccount } from '../../support/rig-accounts';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { textsHolding } from '../../support/secret-sweep';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // `ponte doctor --report FILE` for real: a saved rig account, a failure in the log, then the bundle support
 // receives — every part there, and not one form of the password.
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-doctor-report-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
-
-const ponte = (args: string[], stdin = '') =>
-  runPonte(args, { env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: dir }, stdin });
+const dir = useTempDir('ponte-doctor-report-', 'all');
+const ponte = ponteWith(() => ({ dataDir: join(dir(), 'data'), home: dir() }));
 
 describe('ponte doctor --report', () => {
   it('writes versions, system, doctor results, recent log lines and accounts without secrets, 0600', async () => {
@@ -39,7 +32,7 @@ describe('ponte doctor --report', () => {
     expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
     expect(failed.stderr).toMatch(/INFO {2}\[cli\] ponte verify failed: PonteError ACCOUNT_NOT_FOUND/);
 
-    const file = join(dir, 'support', 'report.json');
+    const file = join(dir(), 'support', 'report.json');
     const run = await ponte(['doctor', '--report', file]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Support report written to ${file}`);
@@ -86,17 +79,17 @@ describe('ponte doctor --report', () => {
 
   it('keeps only the last 200 log lines, across the rotated file', async () => {
     const lines = Array.from({ length: 300 }, (_, n) => `2026-01-01T00:00:00.000Z INFO  [test] line ${n}`);
-    await writeFile(join(dir, 'data', 'ponte.1.log'), `${lines.slice(0, 250).join('\n')}\n`);
-    await writeFile(join(dir, 'data', 'ponte.log'), `${lines.slice(250).join('\n')}\n`);
-    const file = join(dir, 'tail.json');
+    await writeFile(join(dir(), 'data', 'ponte.1.log'), `${lines.slice(0, 250).join('\n')}\n`);
+    await writeFile(join(dir(), 'data', 'ponte.log'), `${lines.slice(250).join('\n')}\n`);
+    const file = join(dir(), 'tail.json');
     expect((await ponte(['doctor', '--report', file, '--json'])).code).toBe(0);
     const report = JSON.parse(await readFile(file, 'utf8')) as SupportReport;
     expect(report.log).toEqual(lines.slice(100));
   });
 
   it('says clearly when the file cannot be written, in the person’s language and in JSON', async () => {
-    await writeFile(join(dir, 'not-a-folder'), '');
-    const file = join(dir, 'not-a-folder', 'report.json');
+    await writeFile(join(dir(), 'not-a-folder'), '');
+    const file = join(dir(), 'not-a-folder', 'report.json');
     const human = await ponte(['doctor', '--report', file, '--lang', 'it']);
     expect(human.code).toBe(1);
     expect(human.stderr).toContain(`Impossibile scrivere il rapporto per l'assistenza in ${file}`);

@@ -1,27 +1,21 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
 import { rigServiceArgs } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // `ponte expiry` against the real keychain and rig: the dates IT gives for passwords that already existed, and
 // a password the server refuses at a real check, decide the state and the exit code.
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-expiry-'));
-});
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
-
-const ponte = (args: string[], stdin = '') => runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
+const dataDir = useTempDir('ponte-expiry-', 'all');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
 const day = (daysAgo: number): string =>
   new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
@@ -42,7 +36,7 @@ async function add(created: string): Promise<string> {
       '--password-stdin',
       '--json',
     ],
-    anna.password,
+    { stdin: anna.password },
   );
   expect(added.code, added.stdout + added.stderr).toBe(0);
   const summary = JSON.parse(added.stdout) as AccountSummary;
@@ -111,7 +105,7 @@ describe('ponte expiry', () => {
         '--password-stdin',
         '--json',
       ],
-      anna.password,
+      { stdin: anna.password },
     );
     expect(future.code).toBe(1);
     expect(JSON.parse(future.stdout)).toMatchObject({ error: { code: 'INVALID_INPUT' } });
@@ -131,7 +125,7 @@ describe('ponte expiry', () => {
       expect.objectContaining({ accountId: id, reached: true, failing: ['main'] }),
     ]);
     expect(refused.stdout).not.toContain('revoked-by-provider');
-    const accountsFile = join(dataDir, 'accounts.json');
+    const accountsFile = join(dataDir(), 'accounts.json');
     const before = JSON.parse(await readFile(accountsFile, 'utf8')) as AccountsFile;
     const refusedAt = before.data.accounts[0]?.lastCheck?.at;
 

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { setRigPassword } from '../../support/rig-passwords';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // The provider side for real: the rig's own user `rota` gets a new password on Dovecot, Radicale and Apache,
 // as when an app password is revoked and a new one created. Ponte must notice the refusal at its next real
@@ -14,22 +12,13 @@ import { addRigAccount } from '../../support/rig-accounts';
 
 const rig = inject('rig');
 const rota = rigUser(rig, 2);
-let dataDir: string;
-let id: string;
+const dataDir = useTempDir('ponte-lifecycle-', 'all');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
+const id = useRigAccount(ponte, rig, rota, ['imap', 'smtp', 'caldav', 'webdav']);
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-lifecycle-'));
-  id = (await addRigAccount(ponte, rig, rota, ['imap', 'smtp', 'caldav', 'webdav'])).id;
-}, 30_000);
 afterAll(async () => {
   await setRigPassword(rig, rota.login, rota.password);
-  await ponte(['account', 'remove', id]);
-  await rm(dataDir, { recursive: true, force: true });
 });
-
-function ponte(args: string[], stdin = '') {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
-}
 
 describe('revoked on the server, then rotated', () => {
   it('the next real login finds it failing; the rotation puts the new one in place and every service accepts it', async () => {
@@ -47,9 +36,9 @@ describe('revoked on the server, then rotated', () => {
     expect(JSON.parse(expiry.stdout)).toEqual([expect.objectContaining({ state: 'failing' })]);
 
     // The old one is refused everywhere, the new one accepted on all four services.
-    const rotated = await ponte(['rotate', id, '--password-stdin', '--json'], fresh);
+    const rotated = await ponte(['rotate', id(), '--password-stdin', '--json'], { stdin: fresh });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
-    expect(await keytar.getPassword('Ponte', `account:${id}:main`)).toBe(fresh);
+    expect(await keytar.getPassword('Ponte', `account:${id()}:main`)).toBe(fresh);
     const after = await ponte(['check', '--json']);
     expect(after.code, after.stdout).toBe(0);
     expect(JSON.parse(after.stdout)).toEqual([

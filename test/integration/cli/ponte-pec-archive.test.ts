@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Agent } from 'node:https';
 import { createClient, type FileStat } from 'webdav';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { ArchiveReport } from '@shared/pec-archive';
 import { rigImap } from '../../support/rig-imap';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
 import { createCore } from '@core/core';
 import { archiveMailbox } from '@core/pec/archive/archive-mailbox';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // `ponte pec archive` against the rig's Dovecot: old messages (dated months back with IMAP APPEND) copied to a
 // folder and to the rig's WebDAV, checked, deleted from the server; the process killed with SIGKILL in the
@@ -19,9 +19,10 @@ import { archiveMailbox } from '@core/pec/archive/archive-mailbox';
 
 const rig = inject('rig');
 const vera = rigUser(rig, 5);
-let dir: string;
-let dataDir: string;
-let id: string;
+const dir = useTempDir('ponte-archive-', 'all');
+const dataDir = (): string => join(dir(), 'data');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
+const id = useRigAccount(ponte, rig, vera, ['imap', 'webdav']);
 
 const sha = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -65,22 +66,7 @@ async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)));
 }
-
-function ponte(args: string[], env: Record<string, string> = {}, stdin = '') {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir, ...env }, stdin });
-}
-
 const old = (n: number) => ({ subject: `vecchio ${n}`, at: `2026-0${1 + (n % 5)}-1${n % 9}T10:00:00Z` });
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-archive-'));
-  dataDir = join(dir, 'data');
-  id = (await addRigAccount((args, stdin) => ponte(args, {}, stdin), rig, vera, ['imap', 'webdav'])).id;
-}, 30_000);
-afterAll(async () => {
-  await ponte(['account', 'remove', id]);
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('ponte pec archive', () => {
   it('to a folder, killed twice on the way, then finished: every old message there once, intact, and gone from the server', async () => {
@@ -89,8 +75,8 @@ describe('ponte pec archive', () => {
       ...(await seed('Sent', [7, 8].map(old))),
     ];
     await seed('INBOX', [{ subject: 'recente', at: new Date().toISOString() }]);
-    const target = join(dir, 'archivio');
-    const args = ['pec', 'archive', id, '--older-than', '90d', '--to', target];
+    const target = join(dir(), 'archivio');
+    const args = ['pec', 'archive', id(), '--older-than', '90d', '--to', target];
 
     const dry = await ponte([...args, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
@@ -104,9 +90,9 @@ describe('ponte pec archive', () => {
     expect(await subjectsIn('INBOX')).toHaveLength(7);
 
     // Killed after the third copy was checked (before its deletion), then after a deletion not yet recorded.
-    const first = await ponte(args, { PONTE_TEST_CRASH_AT: 'verified#3' });
+    const first = await ponte(args, { env: { PONTE_TEST_CRASH_AT: 'verified#3' } });
     expect(first.code).toBeNull();
-    const second = await ponte(args, { PONTE_TEST_CRASH_AT: 'deleted#2' });
+    const second = await ponte(args, { env: { PONTE_TEST_CRASH_AT: 'deleted#2' } });
     expect(second.code).toBeNull();
     const last = await ponte([...args, '--json']);
     expect(last.code).toBe(0);
@@ -133,8 +119,8 @@ describe('ponte pec archive', () => {
 
   it('to the WebDAV drive, killed after a copy was written, then finished', async () => {
     const hashes = await seed('INBOX', [11, 12, 13].map(old));
-    const args = ['pec', 'archive', id, '--older-than', '90d', '--to', `webdav:${id}/archivio-pec`];
-    expect((await ponte(args, { PONTE_TEST_CRASH_AT: 'written#2' })).code).toBeNull();
+    const args = ['pec', 'archive', id(), '--older-than', '90d', '--to', `webdav:${id()}/archivio-pec`];
+    expect((await ponte(args, { env: { PONTE_TEST_CRASH_AT: 'written#2' } })).code).toBeNull();
     const run = await ponte([...args, '--json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as ArchiveReport;
@@ -169,15 +155,17 @@ describe('ponte pec archive', () => {
 
   it('a folder that cannot be written: a clear error before anything leaves the server', async () => {
     await seed('INBOX', [old(21)]);
-    const run = await ponte(['pec', 'archive', id, '--older-than', '90d', '--to', '/proc/ponte-archivio']);
+    const run = await ponte(['pec', 'archive', id(), '--older-than', '90d', '--to', '/proc/ponte-archivio']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Cannot create the archive folder /proc/ponte-archivio');
     expect(await subjectsIn('INBOX')).toEqual(['recente', 'vecchio 21']);
   });
 
   it('a destination that is not understood is a usage error (exit 2)', async () => {
-    expect((await ponte(['pec', 'archive', id, '--older-than', 'soon', '--to', dir])).code).toBe(2);
-    expect((await ponte(['pec', 'archive', id, '--older-than', '90d', '--to', 'webdav:nope'])).code).toBe(2);
+    expect((await ponte(['pec', 'archive', id(), '--older-than', 'soon', '--to', dir()])).code).toBe(2);
+    expect((await ponte(['pec', 'archive', id(), '--older-than', '90d', '--to', 'webdav:nope'])).code).toBe(
+      2,
+    );
   });
 });
 
@@ -188,12 +176,12 @@ describe('archiveMailbox stopped by the person', () => {
     await seed('INBOX', [31, 32, 33, 34].map(old));
     const before = (await subjectsIn('INBOX')).filter((subject) => subject.startsWith('vecchio'));
     expect(before.length).toBeGreaterThanOrEqual(4);
-    const core = createCore({ dataDir, appRoot: process.cwd() });
-    const target = join(dir, 'archivio-fermato');
+    const core = createCore({ dataDir: dataDir(), appRoot: process.cwd() });
+    const target = join(dir(), 'archivio-fermato');
     const controller = new AbortController();
     let deletions = 0;
     const options = { olderThanDays: 90, destination: { kind: 'folder' as const, path: target } };
-    const stopped = await archiveMailbox({ store: core.accounts, dataDir }, id, {
+    const stopped = await archiveMailbox({ store: core.accounts, dataDir: dataDir() }, id(), {
       ...options,
       signal: controller.signal,
       onPoint: (point) => {
@@ -212,7 +200,7 @@ describe('archiveMailbox stopped by the person', () => {
       before.length - 2,
     );
 
-    const rest = await archiveMailbox({ store: core.accounts, dataDir }, id, options);
+    const rest = await archiveMailbox({ store: core.accounts, dataDir: dataDir() }, id(), options);
     expect(rest).toMatchObject({ stopped: false, archived: before.length - 2, failed: [] });
     expect(await subjectsIn('INBOX')).toEqual(['recente']);
     expect((await filesUnder(target)).filter((file) => file.endsWith('.eml'))).toHaveLength(before.length);
@@ -233,9 +221,9 @@ describe('archiveMailbox and a message too large to hold', () => {
     } finally {
       await client.logout();
     }
-    const core = createCore({ dataDir, appRoot: process.cwd() });
-    const target = join(dir, 'archivio-limite');
-    const report = await archiveMailbox({ store: core.accounts, dataDir }, id, {
+    const core = createCore({ dataDir: dataDir(), appRoot: process.cwd() });
+    const target = join(dir(), 'archivio-limite');
+    const report = await archiveMailbox({ store: core.accounts, dataDir: dataDir() }, id(), {
       olderThanDays: 90,
       destination: { kind: 'folder', path: target },
       largestMessageBytes: 64 * 1024,

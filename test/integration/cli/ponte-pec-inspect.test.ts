@@ -1,20 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pecMessage, type PecEvent } from '../../support/pec/pec-fixtures';
 import { createPecSigner, type PecSigner } from '../../support/pec/pec-message';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
+import { useTempDir } from '../../support/use-temp-dir';
 
-let dir: string;
+const dir = useTempDir('ponte-pec-cli-', 'all');
+const ponte = ponteWith(() => ({ dataDir: join(dir(), 'data') }));
 let signer: PecSigner;
-let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-pec-cli-'));
-  signer = await createPecSigner(dir);
-  env = { PONTE_DATA_DIR: join(dir, 'data') };
+  signer = await createPecSigner(dir());
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const delivered = (): PecEvent => ({
   kind: 'avvenuta-consegna',
@@ -33,7 +30,7 @@ const delivered = (): PecEvent => ({
 });
 
 async function saved(name: string, content: string): Promise<string> {
-  const file = join(dir, name);
+  const file = join(dir(), name);
   await writeFile(file, content);
   return file;
 }
@@ -41,7 +38,7 @@ async function saved(name: string, content: string): Promise<string> {
 describe('ponte pec inspect', () => {
   it("a delivery receipt: exit 0, every certified field, in the person's language", async () => {
     const file = await saved('consegna.eml', await pecMessage(delivered()));
-    const english = await runPonte(['pec', 'inspect', file], { env });
+    const english = await ponte(['pec', 'inspect', file]);
     expect(english.code).toBe(0);
     expect(english.stdout).toContain('A valid PEC message: Delivery receipt (avvenuta consegna)');
     expect(english.stdout).toContain('Delivered to: ufficio@pec.cliente.test');
@@ -52,14 +49,14 @@ describe('ponte pec inspect', () => {
       'Signature: C=IT, O=Ponte test PEC, CN=posta-certificata@pec.ponte.test',
     );
 
-    const italian = await runPonte(['pec', 'inspect', file, '--lang', 'it'], { env });
+    const italian = await ponte(['pec', 'inspect', file, '--lang', 'it']);
     expect(italian.stdout).toContain('Messaggio PEC valido: Ricevuta di avvenuta consegna');
     expect(italian.stdout).toContain('Consegnato a: ufficio@pec.cliente.test');
   });
 
   it('--json carries the classification and the certification data', async () => {
     const file = await saved('consegna-json.eml', await pecMessage(delivered()));
-    const run = await runPonte(['pec', 'inspect', file, '--json'], { env });
+    const run = await ponte(['pec', 'inspect', file, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({
@@ -81,7 +78,7 @@ describe('ponte pec inspect', () => {
         erroreEsteso: '5.1.1 - indirizzo non valido',
       }),
     );
-    const run = await runPonte(['pec', 'inspect', file], { env });
+    const run = await ponte(['pec', 'inspect', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Non-delivery notice (mancata consegna)');
     expect(run.stdout).toContain("Error: other (see the provider's detail)");
@@ -90,7 +87,7 @@ describe('ponte pec inspect', () => {
 
   it('ordinary mail, or a damaged receipt: exit 1 with what is wrong', async () => {
     const ordinary = await saved('ordinaria.eml', 'From: a@b.test\r\nSubject: CONSEGNA: x\r\n\r\nhello\r\n');
-    const plain = await runPonte(['pec', 'inspect', ordinary], { env });
+    const plain = await ponte(['pec', 'inspect', ordinary]);
     expect(plain.code).toBe(1);
     expect(plain.stdout).toContain('Not a valid PEC message: it is ordinary e-mail, with no PEC headers');
 
@@ -98,14 +95,14 @@ describe('ponte pec inspect', () => {
       'rotta.eml',
       await pecMessage({ ...delivered(), daticert: { tipo: 'accettazione' } }),
     );
-    const broken = await runPonte(['pec', 'inspect', damaged, '--json'], { env });
+    const broken = await ponte(['pec', 'inspect', damaged, '--json']);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout)).toMatchObject({ valid: false, problem: 'type-mismatch' });
   });
 
   it('no file, or one that cannot be read: usage error, exit 2', async () => {
-    expect((await runPonte(['pec', 'inspect'], { env })).code).toBe(2);
-    const missing = await runPonte(['pec', 'inspect', join(dir, 'nope.eml')], { env });
+    expect((await ponte(['pec', 'inspect'])).code).toBe(2);
+    const missing = await ponte(['pec', 'inspect', join(dir(), 'nope.eml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
   });

@@ -1,13 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { PecTestReport } from '@shared/pec';
 import { rigImap } from '../../support/rig-imap';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // `ponte pec test` against the rig's PEC provider simulator (test/rig/pec-provider.ts): real SMTP submission,
 // receipts signed and put in the sender's Dovecot box over LMTP, read back by Ponte over IMAP.
@@ -15,30 +13,18 @@ import { addRigAccount } from '../../support/rig-accounts';
 const rig = inject('rig');
 const paola = rigUser(rig, 3);
 const marco = rigUser(rig, 1);
-let dataDir: string;
-let id: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-pec-test-'));
-  id = (await addRigAccount(ponte, rig, paola, ['imap'], ['--smtp', `127.0.0.1:${rig.pec.port}`])).id;
-}, 30_000);
-afterAll(async () => {
-  await ponte(['account', 'remove', id]);
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-function ponte(args: string[], stdin = '') {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
-}
+const dataDir = useTempDir('ponte-pec-test-', 'all');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
+const id = useRigAccount(ponte, rig, paola, ['imap'], ['--smtp', `127.0.0.1:${rig.pec.port}`]);
 
 async function pecTest(...extra: string[]): Promise<{ code: number | null; report: PecTestReport }> {
-  const run = await ponte(['pec', 'test', id, '--json', ...extra]);
+  const run = await ponte(['pec', 'test', id(), '--json', ...extra]);
   return { code: run.code, report: JSON.parse(run.stdout) as PecTestReport };
 }
 
 describe('ponte pec test', () => {
   it('to itself: accepted, delivered, and the certified message in the box — with progress in words', async () => {
-    const run = await ponte(['pec', 'test', id]);
+    const run = await ponte(['pec', 'test', id()]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Sending a test PEC…');
     expect(run.stderr).toMatch(
@@ -93,7 +79,7 @@ describe('ponte pec test', () => {
   });
 
   it("a box that does not exist: not delivered, with the provider's reason (exit 1)", async () => {
-    const run = await ponte(['pec', 'test', id, '--to', `nessuno@${rig.dns.domain}`]);
+    const run = await ponte(['pec', 'test', id(), '--to', `nessuno@${rig.dns.domain}`]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('The test message was accepted but could not be delivered.');
     expect(run.stdout).toContain(
@@ -109,7 +95,7 @@ describe('ponte pec test', () => {
       outcome: 'accepted-ordinary',
       recipients: [{ address: 'mario.rossi@example.org', status: 'ordinary' }],
     });
-    const words = await ponte(['pec', 'test', id, '--to', 'mario.rossi@example.org', '--lang', 'it']);
+    const words = await ponte(['pec', 'test', id(), '--to', 'mario.rossi@example.org', '--lang', 'it']);
     expect(words.stdout).toContain('mario.rossi@example.org non è una casella PEC');
   });
 
@@ -124,10 +110,10 @@ describe('ponte pec test', () => {
   });
 
   it('a password the provider refuses: not sent, said why, the password never shown (exit 1)', async () => {
-    const entry = `account:${id}:main`;
+    const entry = `account:${id()}:main`;
     await keytar.setPassword('Ponte', entry, 'revoked-app-password');
     try {
-      const run = await ponte(['pec', 'test', id]);
+      const run = await ponte(['pec', 'test', id()]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('The test message could not be sent.');
       expect(run.stdout).toContain('The user name or password was refused.');
@@ -138,7 +124,7 @@ describe('ponte pec test', () => {
   });
 
   it('a wrong address or timeout is a usage error (exit 2)', async () => {
-    expect((await ponte(['pec', 'test', id, '--to', 'not-an-address'])).code).toBe(2);
-    expect((await ponte(['pec', 'test', id, '--timeout', 'soon'])).code).toBe(2);
+    expect((await ponte(['pec', 'test', id(), '--to', 'not-an-address'])).code).toBe(2);
+    expect((await ponte(['pec', 'test', id(), '--timeout', 'soon'])).code).toBe(2);
   });
 });

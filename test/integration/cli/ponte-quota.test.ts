@@ -1,15 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCore } from '@core/core';
 import { runReminders } from '@core/reminders/reminder-service';
 import type { Reminder } from '@core/reminders/due-reminders';
 import type { AccountSummary } from '@shared/models';
 import { rigImap } from '../../support/rig-imap';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // The mailbox quota read from the real Dovecot (quota plugin, 100 MB per box), kept at each check, shown by
 // `ponte account list` and reminded once at 80 %. The rig's `ugo` box is filled to about 86 % first.
@@ -17,8 +16,8 @@ import { addRigAccount } from '../../support/rig-accounts';
 const rig = inject('rig');
 const ugo = rigUser(rig, 4);
 const root = join(__dirname, '../../..');
-let dataDir: string;
-let id: string;
+const dataDir = useTempDir('ponte-quota-', 'all');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
 
 /** A plain message of about `bytes` bytes (CRLF lines, as IMAP stores them). */
 function bulkMessage(index: number, bytes: number): string {
@@ -28,23 +27,15 @@ function bulkMessage(index: number, bytes: number): string {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-quota-'));
   const client = await rigImap(rig, ugo);
   try {
     for (let index = 0; index < 9; index += 1) await client.append('INBOX', bulkMessage(index, 10_000_000));
   } finally {
     await client.logout();
   }
-  id = (await addRigAccount(ponte, rig, ugo, ['imap'])).id;
 }, 60_000);
-afterAll(async () => {
-  await ponte(['account', 'remove', id]);
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-function ponte(args: string[], stdin = '') {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir }, stdin });
-}
+// Saved once the box is full: the save's own check records the quota too.
+const id = useRigAccount(ponte, rig, ugo, ['imap']);
 
 describe('mailbox quota', () => {
   it('is read at each check and kept with it', async () => {
@@ -66,12 +57,12 @@ describe('mailbox quota', () => {
   });
 
   it('the 80 % reminder is said once, however often reminders run', async () => {
-    const core = createCore({ dataDir, appRoot: root, env: process.env });
+    const core = createCore({ dataDir: dataDir(), appRoot: root, env: process.env });
     const said: Reminder[] = [];
     await runReminders(core, new Date(), (reminder) => void said.push(reminder));
     await runReminders(core, new Date(), (reminder) => void said.push(reminder));
     expect(said).toEqual([
-      expect.objectContaining({ kind: 'quota', accountId: id, email: ugo.email, threshold: 80 }),
+      expect.objectContaining({ kind: 'quota', accountId: id(), email: ugo.email, threshold: 80 }),
     ]);
   });
 });

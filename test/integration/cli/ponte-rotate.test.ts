@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // Rotation against the rig and the real keychain. The "old" app password is one the server no longer accepts
 // (it expired); the new one is the rig user's real password. The process is killed with SIGKILL at each step
@@ -16,30 +16,19 @@ import { addRigAccount } from '../../support/rig-accounts';
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const OLD = 'the-expired-app-password';
-let dataDir: string;
-let id: string;
+const dataDir = useTempDir('ponte-rotate-', 'all');
+const ponte = ponteWith(() => ({ dataDir: dataDir() }));
+const id = useRigAccount(ponte, rig, anna, ['imap', 'caldav']);
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-rotate-'));
-  id = (await addRigAccount(ponte, rig, anna, ['imap', 'caldav'])).id;
-}, 30_000);
-afterAll(async () => {
-  await ponte(['account', 'remove', id]);
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-function ponte(args: string[], stdin = '', env: Record<string, string> = {}) {
-  return runPonte(args, { env: { PONTE_DATA_DIR: dataDir, ...env }, stdin });
-}
-
-const mainEntry = (): Promise<string | null> => keytar.getPassword('Ponte', `account:${id}:main`);
-const pendingEntry = (): Promise<string | null> => keytar.getPassword('Ponte', `account:${id}:main:pending`);
+const mainEntry = (): Promise<string | null> => keytar.getPassword('Ponte', `account:${id()}:main`);
+const pendingEntry = (): Promise<string | null> =>
+  keytar.getPassword('Ponte', `account:${id()}:main:pending`);
 const createdAt = async (): Promise<string | undefined> => {
   const [account] = JSON.parse((await ponte(['account', 'list', '--json'])).stdout) as AccountSummary[];
   return account?.credentials[0]?.createdAt;
 };
 const journal = async (): Promise<unknown[]> => {
-  const text = await readFile(join(dataDir, 'rotations.json'), 'utf8').catch(
+  const text = await readFile(join(dataDir(), 'rotations.json'), 'utf8').catch(
     () => '{"data":{"rotations":[]}}',
   );
   return (JSON.parse(text) as { data: { rotations: unknown[] } }).data.rotations;
@@ -47,7 +36,7 @@ const journal = async (): Promise<unknown[]> => {
 
 describe('ponte rotate', () => {
   it('a new password the server refuses changes nothing (exit 1)', async () => {
-    const refused = await ponte(['rotate', id, '--password-stdin'], 'not-the-new-one');
+    const refused = await ponte(['rotate', id(), '--password-stdin'], { stdin: 'not-the-new-one' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Not changed');
     expect(await mainEntry()).toBe(anna.password);
@@ -66,12 +55,15 @@ describe('ponte rotate', () => {
   it.each(points)(
     'killed at "%s": the next start leaves the %s password in place everywhere',
     async (point, expected) => {
-      await keytar.setPassword('Ponte', `account:${id}:main`, OLD);
+      await keytar.setPassword('Ponte', `account:${id()}:main`, OLD);
       const before = await createdAt();
       await new Promise((resolve) => setTimeout(resolve, 5)); // a rotation's date differs from the add's
 
-      const killed = await ponte(['rotate', id, '--password-stdin'], anna.password, {
-        PONTE_TEST_CRASH_AT: point,
+      const killed = await ponte(['rotate', id(), '--password-stdin'], {
+        stdin: anna.password,
+        env: {
+          PONTE_TEST_CRASH_AT: point,
+        },
       });
       expect(killed.code).toBeNull(); // ended by SIGKILL, not by itself
 
@@ -96,8 +88,8 @@ describe('ponte rotate', () => {
   );
 
   it('uninterrupted: every service checked with the new password, then it is the only one kept', async () => {
-    await keytar.setPassword('Ponte', `account:${id}:main`, OLD);
-    const rotated = await ponte(['rotate', id, '--password-stdin', '--json'], anna.password);
+    await keytar.setPassword('Ponte', `account:${id()}:main`, OLD);
+    const rotated = await ponte(['rotate', id(), '--password-stdin', '--json'], { stdin: anna.password });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(JSON.parse(rotated.stdout)).toMatchObject({ saved: true, notes: ['revokeOld'] });
     expect(rotated.stdout).not.toContain(anna.password);

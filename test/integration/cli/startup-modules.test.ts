@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // What the start-up figures of docs/testing.md rest on (issue 20): a command loads only the libraries it uses,
 // and the browser preview serves its page before any of them. The built program runs with a preload that records
@@ -11,19 +11,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 const root = join(__dirname, '../../..');
 const rig = inject('rig');
 const PROTOCOLS = ['imapflow', 'nodemailer', 'tsdav', 'webdav', 'mailparser', 'undici', '@peculiar/asn1-cms'];
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-startup-modules-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-startup-modules-', 'all');
 
 /** The packages `node <args>` loaded; with `untilOutput`, the process is stopped once it printed that. */
 async function packagesLoaded(args: string[], untilOutput?: RegExp, stdin = ''): Promise<string[]> {
-  const trace = join(dir, `trace-${Date.now()}-${Math.random()}.json`);
+  const trace = join(dir(), `trace-${Date.now()}-${Math.random()}.json`);
   const child = spawn(process.execPath, ['-r', join(root, 'test/support/module-trace.cjs'), ...args], {
     cwd: root,
-    env: { ...process.env, PONTE_DATA_DIR: join(dir, 'data'), HOME: dir, PONTE_MODULE_TRACE: trace },
+    env: { ...process.env, PONTE_DATA_DIR: join(dir(), 'data'), HOME: dir(), PONTE_MODULE_TRACE: trace },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   child.stdin.end(stdin);

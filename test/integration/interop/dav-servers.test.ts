@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,8 +10,9 @@ import { freePorts } from '../../rig/ports';
 import type { DnsRecord } from '../../rig/rig-info';
 import { loadedByEds } from '../../support/eds-registry';
 import { addRigAccount } from '../../support/rig-accounts';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Every CalDAV/CardDAV implementation of the rig — Radicale, and Xandikos behind nginx at the root and under a
 // path — through the same steps a person takes: the check, discovery from the address alone (DNS or the
@@ -25,7 +24,7 @@ const anna = rigUser(rig, 0);
 const trust = { caPem: rig.caPem };
 const credential = { username: anna.login, password: anna.password };
 const ZONE = 'interop.test';
-let dir: string;
+const dir = useTempDir('ponte-dav-servers-', 'all');
 let catalog: Catalog;
 let dns: { stop(): Promise<void> };
 let dnsServer: string;
@@ -52,16 +51,14 @@ function davRecords(): DnsRecord[] {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-dav-servers-'));
   catalog = await loadCatalog(join(__dirname, '../../../resources/providers'));
   const [port] = await freePorts(1);
-  const started = await startDnsmasq({ dir: join(dir, 'dns'), domain: ZONE, records: davRecords(), port });
+  const started = await startDnsmasq({ dir: join(dir(), 'dns'), domain: ZONE, records: davRecords(), port });
   dns = started.daemon;
   dnsServer = `127.0.0.1:${started.port}`;
 });
 afterAll(async () => {
   await dns?.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
 function calendarsOf(result: ServiceResult | undefined): CalendarInfo[] {
@@ -138,12 +135,12 @@ describe.each(rig.davServers.map((server, index) => ({ ...server, index })))('$n
   });
 
   it('saved, set up in Evolution (read back by EDS), rotated, and taken back', async () => {
-    const home = join(dir, `home-${server.index}`);
-    const ponte = (args: string[], stdin = '') =>
-      runPonte(args, {
-        env: { PONTE_DATA_DIR: join(home, 'data'), HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-        stdin,
-      });
+    const home = join(dir(), `home-${server.index}`);
+    const ponte = ponteWith(() => ({
+      dataDir: join(home, 'data'),
+      home,
+      env: { XDG_CONFIG_HOME: join(home, '.config') },
+    }));
     const account = await addRigAccount(ponte, rig, anna, ['imap', 'caldav', 'carddav'], [], {
       davUrl: server.url,
     });
@@ -162,7 +159,9 @@ describe.each(rig.davServers.map((server, index) => ({ ...server, index })))('$n
     // The app password expired: the keychain holds one the server refuses; the rotation puts the new one in.
     await keytar.setPassword('Ponte', `account:${account.id}:main`, 'the-expired-app-password');
     expect((await ponte(['check'])).code).toBe(1);
-    const rotated = await ponte(['rotate', account.id, '--password-stdin', '--json'], anna.password);
+    const rotated = await ponte(['rotate', account.id, '--password-stdin', '--json'], {
+      stdin: anna.password,
+    });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect(await keytar.getPassword('Ponte', `account:${account.id}:main`)).toBe(anna.password);
     expect((await ponte(['check'])).code).toBe(0);

@@ -1,13 +1,13 @@
-import { access, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { addRigAccount } from '../../support/rig-accounts';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { loadedByThunderbird, syncedByThunderbird } from '../../support/thunderbird';
 import { writeProfile } from '../../support/thunderbird-profile';
 import { rigUser } from '../verify/rig-targets';
 import { rigFetch } from '../../rig/rig-tls';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // The real Thunderbird (Debian's, headless) on what `ponte configure --target thunderbird` wrote, for each
 // CalDAV/CardDAV implementation of the rig: Thunderbird lists the IMAP account, the SMTP server, the chosen
@@ -17,12 +17,7 @@ import { rigFetch } from '../../rig/rig-tls';
 
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-tb-sync-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-tb-sync-', 'all');
 
 const exists = (path: string): Promise<boolean> =>
   access(path).then(
@@ -46,15 +41,14 @@ const serverFolders = ['Drafts', 'INBOX', 'Junk', 'Sent', 'Trash'];
 
 describe.each(rig.davServers)('Thunderbird set up by Ponte, with $name', (server) => {
   it('lists and syncs the account, calendars and book, and keeps nothing after the undo', async () => {
-    const home = join(dir, server.url.replace(/\W+/g, '-'));
+    const home = join(dir(), server.url.replace(/\W+/g, '-'));
     const profile = await writeProfile(join(home, '.thunderbird', 'p0.default-release'));
     await writeFile(
       join(home, '.thunderbird', 'profiles.ini'),
       '[Profile0]\nName=default-release\nIsRelative=1\nPath=p0.default-release\nDefault=1\n',
     );
     await mkdir(join(home, '.config'), { recursive: true });
-    const ponte = (args: string[], stdin = '') =>
-      runPonte(args, { env: { PONTE_DATA_DIR: join(home, 'data'), HOME: home }, stdin });
+    const ponte = ponteWith(() => ({ dataDir: join(home, 'data'), home }));
     const services = ['imap', 'smtp', 'caldav', 'carddav'] as const;
     const account = await addRigAccount(ponte, rig, anna, services, [], { davUrl: server.url });
     const done = await ponte(['configure', account.id, '--target', 'thunderbird']);

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,8 +8,9 @@ import { verifyServices } from '@core/verify/verify-services';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { gvfsHasMount, startGvfsDaemon } from '../../support/gvfs-daemon';
 import { addRigAccount } from '../../support/rig-accounts';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Every WebDAV implementation of the rig — Apache mod_dav, nginx's dav modules inside a location and at the
 // root, rclone serve webdav — through the same steps: the check (listing, quota where offered, the write
@@ -21,16 +21,14 @@ const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const trust = { caPem: rig.caPem };
 const credential = { username: anna.login, password: anna.password };
-let dir: string;
+const dir = useTempDir('ponte-webdav-servers-', 'all');
 let gvfsd: { stop(): Promise<void> };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-webdav-servers-'));
-  gvfsd = await startGvfsDaemon(dir, rig.caPem);
+  gvfsd = await startGvfsDaemon(dir(), rig.caPem);
 }, 20_000);
 afterAll(async () => {
   await gvfsd?.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const gio = (args: string[]): Promise<{ code: number | null; out: string }> =>
@@ -76,10 +74,9 @@ describe.each(rig.webdavServers.map((server, index) => ({ ...server, index })))(
   });
 
   it('mounted by GVfs from the saved account, mounted again by a rotation, and taken back', async () => {
-    const home = join(dir, `home-${server.index}`);
+    const home = join(dir(), `home-${server.index}`);
     await mkdir(join(home, '.config/gtk-3.0'), { recursive: true });
-    const ponte = (args: string[], stdin = '') =>
-      runPonte(args, { env: { PONTE_DATA_DIR: join(home, 'data'), HOME: home }, stdin });
+    const ponte = ponteWith(() => ({ dataDir: join(home, 'data'), home }));
     const account = await addRigAccount(ponte, rig, anna, ['webdav'], [], { webdavUrl: url });
     const name = `mounted-${Date.now()}.txt`;
     await dav().putFileContents(`/${name}`, 'hello');
@@ -95,7 +92,7 @@ describe.each(rig.webdavServers.map((server, index) => ({ ...server, index })))(
     await keytar.setPassword('Ponte', `account:${account.id}:main`, 'the-expired-app-password');
     await gio(['mount', '--unmount', location]);
     expect(await gvfsHasMount(host)).toBe(false);
-    const rotated = await ponte(['rotate', account.id, '--password-stdin'], anna.password);
+    const rotated = await ponte(['rotate', account.id, '--password-stdin'], { stdin: anna.password });
     expect(rotated.code, rotated.stdout + rotated.stderr).toBe(0);
     expect((await gio(['list', location])).out.split('\n')).toContain(name);
 

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isOnServer, nextcloudOrigin } from '@core/nextcloud/nextcloud-address';
@@ -11,6 +10,7 @@ import { createCore } from '@core/core';
 import type { LoginFlowStatus } from '@shared/models';
 import { type LoginFlowServer, startLoginFlowServer } from '../../support/nextcloud-login-flow-server';
 import { untouchedSecrets } from '../../support/memory-secrets';
+import { makeTempDir, removeTempDir } from '../../support/temp-dir';
 
 const rig = inject('rig');
 const trust = { caPem: rig.caPem };
@@ -161,7 +161,7 @@ describe('a granted device password stays with the server the person named', () 
 
   it('through IPC: a check that would send the device password elsewhere is refused before anything runs', async () => {
     const server = await nextcloud();
-    const dir = await mkdtemp(join(tmpdir(), 'ponte-nextcloud-ipc-'));
+    const dir = await makeTempDir('ponte-nextcloud-ipc-');
     const core = createCore({ dataDir: dir, appRoot: dir, secrets: untouchedSecrets });
     const handlers = createHandlers(core, {
       shell: 'browser',
@@ -193,7 +193,7 @@ describe('a granted device password stays with the server the person named', () 
       });
       expect(await check(`${server.url}/remote.php/dav`)).toMatchObject({ ok: true });
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 

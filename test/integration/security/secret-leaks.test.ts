@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type PonteRun, runPonte } from '../../support/run-ponte';
+import { type Ponte, ponteWith, type RunPonteOptions } from '../../support/run-ponte';
 import { addRigAccount } from '../../support/rig-accounts';
 import { filesHolding, sampleProcesses, textsHolding, type TestSecret } from '../../support/secret-sweep';
+import { makeTempDir, removeTempDir } from '../../support/temp-dir';
 import { rigUser } from '../verify/rig-targets';
 
 // The CLI's flows for real against the rig — save, check, report, set up Thunderbird and Evolution, export
@@ -22,7 +22,7 @@ let dir: string;
 let home: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-leaks-'));
+  dir = await makeTempDir('ponte-leaks-');
   home = join(dir, 'home');
   const profile = join(home, '.thunderbird', 'p1.default-release');
   await mkdir(profile, { recursive: true });
@@ -32,22 +32,24 @@ beforeAll(async () => {
   );
   await writeFile(join(profile, 'prefs.js'), '// Mozilla User Preferences\n');
 });
-afterAll(() => (process.env.KEEP ? undefined : rm(dir, { recursive: true, force: true })));
+afterAll(() => (process.env.KEEP ? undefined : removeTempDir(dir)));
 
 describe('no secret leaks from the CLI flows', () => {
   it('no password in any output, any file written, or any process’s command line or environment', async () => {
     const outputs: Record<string, string> = {};
-    const ponte = async (args: string[], stdin = '', data = 'data'): Promise<PonteRun> => {
-      const run = await runPonte(args, {
-        env: { PONTE_DATA_DIR: join(dir, data), HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-        stdin,
-      });
+    const runIn = ponteWith(() => ({
+      dataDir: join(dir, 'data'),
+      home,
+      env: { XDG_CONFIG_HOME: join(home, '.config') },
+    }));
+    const ponte: Ponte = async (args, options) => {
+      const run = await runIn(args, options);
       outputs[`ponte ${args.slice(0, 2).join(' ')} #${Object.keys(outputs).length}`] =
         run.stdout + run.stderr;
       return run;
     };
-    const ok = async (args: string[], stdin = '', data = 'data'): Promise<string> => {
-      const run = await ponte(args, stdin, data);
+    const ok = async (args: string[], options?: RunPonteOptions): Promise<string> => {
+      const run = await ponte(args, options);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
       return run.stdout;
     };
@@ -67,11 +69,10 @@ describe('no secret leaks from the CLI flows', () => {
       const profile = await ok(['profile', 'export', id]);
       const file = join(dir, 'out', 'profile.json');
       await writeFile(file, profile);
-      await ok(
-        ['apply', file, '--email', anna.email, '--password-stdin', '--json'],
-        anna.password,
-        'data-apply',
-      );
+      await ok(['apply', file, '--email', anna.email, '--password-stdin', '--json'], {
+        stdin: anna.password,
+        dataDir: join(dir, 'data-apply'),
+      });
       const pec = await addRigAccount(
         ponte,
         rig,

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { accountsFileSchema } from '@core/accounts/account-schema';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { rigUser } from '../verify/rig-targets';
-import { addRigAccount } from '../../support/rig-accounts';
+import { useTempDir } from '../../support/use-temp-dir';
+import { useRigAccount } from '../../support/use-rig-account';
 
 // Saves killed with SIGKILL, as a power cut would: at each point inside a save (a test hook,
 // PONTE_TEST_CRASH_AT=storage:<point>), then 200 times at random moments of a `ponte account extend`. After
@@ -15,38 +15,26 @@ import { addRigAccount } from '../../support/rig-accounts';
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const root = join(__dirname, '../../..');
-let dir: string;
-let id: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-crash-'));
-  id = (await addRigAccount(ponte, rig, anna, ['imap'], ['--lifetime', '90'])).id;
-}, 30_000);
-afterAll(async () => {
-  await ponte(['account', 'remove', id]);
-  await rm(dir, { recursive: true, force: true });
-});
-
-function ponte(args: string[], stdin = '', env: Record<string, string> = {}) {
-  return runPonte(args, { env: { PONTE_DATA_DIR: join(dir, 'data'), ...env }, stdin });
-}
+const dir = useTempDir('ponte-crash-', 'all');
+const ponte = ponteWith(() => ({ dataDir: join(dir(), 'data') }));
+const id = useRigAccount(ponte, rig, anna, ['imap'], ['--lifetime', '90']);
 
 /** The account's extension date as the file says it, after checking the whole file is a valid one. */
 async function savedExtension(): Promise<string | undefined> {
-  const document = JSON.parse(await readFile(join(dir, 'data', 'accounts.json'), 'utf8')) as {
+  const document = JSON.parse(await readFile(join(dir(), 'data', 'accounts.json'), 'utf8')) as {
     schemaVersion: number;
     data: unknown;
   };
   const { accounts } = accountsFileSchema.parse(document.data);
-  expect(accounts.map((account) => account.id)).toEqual([id]);
+  expect(accounts.map((account) => account.id)).toEqual([id()]);
   return accounts[0]?.credentials[0]?.extendedAt;
 }
 
 /** `ponte account extend`, killed after `delayMs` (or run to its end when it is quicker). */
 function extendKilledAfter(delayMs: number): Promise<'killed' | 'finished'> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), 'account', 'extend', id], {
-      env: { ...process.env, PONTE_DATA_DIR: join(dir, 'data') },
+    const child = spawn(process.execPath, [join(root, 'bin/ponte.js'), 'account', 'extend', id()], {
+      env: { ...process.env, PONTE_DATA_DIR: join(dir(), 'data') },
       stdio: 'ignore',
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
@@ -62,7 +50,9 @@ describe('accounts.json through crashes', () => {
     'killed at storage:%s: the old state or the new, never a broken file',
     async (point) => {
       const before = await savedExtension();
-      const run = await ponte(['account', 'extend', id], '', { PONTE_TEST_CRASH_AT: `storage:${point}` });
+      const run = await ponte(['account', 'extend', id()], {
+        env: { PONTE_TEST_CRASH_AT: `storage:${point}` },
+      });
       expect(run.code).toBeNull();
       const after = await savedExtension();
       // Before the rename nothing changed; after it, the new state is there whole.
@@ -85,7 +75,7 @@ describe('accounts.json through crashes', () => {
     // The runs really were cut short, and some really got their save through.
     expect(killed).toBeGreaterThan(50);
     expect(seen.size).toBeGreaterThan(1);
-    const leftovers = (await readdir(join(dir, 'data'))).filter((name) => name.endsWith('.tmp'));
+    const leftovers = (await readdir(join(dir(), 'data'))).filter((name) => name.endsWith('.tmp'));
     // A save cut before its rename leaves its temp file beside the real one; the real one is never touched.
     expect(leftovers.every((name) => name.startsWith('.accounts.json.'))).toBe(true);
   }, 300_000);

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, inject, it } from 'vitest';
 import type { AccountSummary } from '@shared/models';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // A full disk, for real: the data folder is a 256 KB tmpfs in a private mount namespace (nothing outside the
 // test sees it). One account is saved, the disk is filled, then a second save must fail with a clear error and
@@ -14,13 +14,11 @@ const rig = inject('rig');
 const anna = rigUser(rig, 0);
 const marco = rigUser(rig, 1);
 const ponte = join(__dirname, '../../../bin/ponte.js');
-let dir: string;
+const dir = useTempDir('ponte-full-disk-', 'all');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-full-disk-'));
-  await mkdir(join(dir, 'data'));
+  await mkdir(join(dir(), 'data'));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 // Passwords come on the shell's stdin and go to ponte through printf, a shell builtin: never in an argument.
 const script = `
@@ -42,9 +40,9 @@ function inNamespace(): Promise<number | null> {
       env: {
         ...process.env,
         LANG: 'en_US.UTF-8',
-        DATA: join(dir, 'data'),
-        PONTE_DATA_DIR: join(dir, 'data'),
-        OUT: dir,
+        DATA: join(dir(), 'data'),
+        PONTE_DATA_DIR: join(dir(), 'data'),
+        OUT: dir(),
         PONTE: ponte,
         IMAP_PORT: String(rig.imap.tlsPort),
         CA: rig.caFile,
@@ -60,9 +58,9 @@ function inNamespace(): Promise<number | null> {
 
 it('a full disk: the save fails saying so, and the accounts file is left exactly as it was', async () => {
   expect(await inNamespace()).toBe(0);
-  expect((await readFile(join(dir, 'first.code'), 'utf8')).trim()).toBe('0');
-  expect((await readFile(join(dir, 'second.code'), 'utf8')).trim()).toBe('1');
-  const second = JSON.parse(await readFile(join(dir, 'second.json'), 'utf8')) as {
+  expect((await readFile(join(dir(), 'first.code'), 'utf8')).trim()).toBe('0');
+  expect((await readFile(join(dir(), 'second.code'), 'utf8')).trim()).toBe('1');
+  const second = JSON.parse(await readFile(join(dir(), 'second.json'), 'utf8')) as {
     ok: boolean;
     error: { code: string; message: string; hint: string };
   };
@@ -71,9 +69,9 @@ it('a full disk: the save fails saying so, and the accounts file is left exactly
     error: { code: 'STORAGE_NOT_WRITABLE', hint: 'Free some disk space and try again.' },
   });
   expect(second.error.message).toContain('the disk is full. The previous version is unchanged.');
-  expect(await readFile(join(dir, 'accounts-after.json'), 'utf8')).toBe(
-    await readFile(join(dir, 'accounts-before.json'), 'utf8'),
+  expect(await readFile(join(dir(), 'accounts-after.json'), 'utf8')).toBe(
+    await readFile(join(dir(), 'accounts-before.json'), 'utf8'),
   );
-  const list = JSON.parse(await readFile(join(dir, 'list.json'), 'utf8')) as AccountSummary[];
+  const list = JSON.parse(await readFile(join(dir(), 'list.json'), 'utf8')) as AccountSummary[];
   expect(list.map((account) => account.email)).toEqual([anna.email]);
 });

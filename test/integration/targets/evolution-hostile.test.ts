@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientSetup } from '@core/targets/client-setup';
 import { evolutionPlan } from '@core/targets/evolution/evolution-plan';
 import { runPlanSteps } from '@core/targets/run-plan';
@@ -11,16 +9,13 @@ import type { Account } from '@core/accounts/account-schema';
 import { loadedByEds } from '../../support/eds-registry';
 import { fuzzSeed, hostileString, NAMED_HOSTILE } from '../../support/hostile-strings';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Hostile names from a server (calendars, address books) and in the account, through Ponte's Evolution
 // sources and evolution-data-server's own registry: every source loads, each with exactly its own name, and
 // no source appears that Ponte did not mean to write.
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ponte-eds-hostile-'));
-});
-afterEach(() => rm(home, { recursive: true, force: true }));
+const home = useTempDir('ponte-eds-hostile-');
 
 const base = 'https://sync.studio-rossi.ch/calendars/AB12345/';
 
@@ -41,9 +36,9 @@ describe('Evolution sources with hostile names, read back by evolution-data-serv
         readOnly: false,
       })),
     });
-    const plan = evolutionPlan({ setup, sourcesDir: join(home, '.config/evolution/sources') });
+    const plan = evolutionPlan({ setup, sourcesDir: join(home(), '.config/evolution/sources') });
     await runPlanSteps(plan.steps);
-    const loaded = await loadedByEds(home, `ponte-${setup.key}`);
+    const loaded = await loadedByEds(home(), `ponte-${setup.key}`);
     expect(loaded).toHaveLength(3 + 2 * names.length);
     const shown = (name: string, fallback: string): string => shownName(name, fallback).value.trim();
     const byUrl = new Map(

@@ -1,21 +1,17 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AccountCollections, clientSetup } from '@core/targets/client-setup';
 import { evolutionPlan } from '@core/targets/evolution/evolution-plan';
 import { runPlanSteps } from '@core/targets/run-plan';
 import { type LoadedSource, loadedByEds } from '../../support/eds-registry';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // The files are read back by evolution-data-server itself (its source registry, started in a private D-Bus
 // session over the test's own XDG folders): what it loads is what Evolution and GNOME Calendar will show.
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ponte-eds-'));
-});
-afterEach(() => rm(home, { recursive: true, force: true }));
+const home = useTempDir('ponte-eds-');
 
 const collections: AccountCollections = {
   calendars: [
@@ -39,10 +35,10 @@ const collections: AccountCollections = {
 describe('Evolution target, read back by evolution-data-server', () => {
   it('mail account → identity → SMTP transport, a CalDAV calendar and a CardDAV book, as EDS loads them', async () => {
     const setup = clientSetup(sampleAccount(), collections);
-    const plan = evolutionPlan({ setup, sourcesDir: join(home, '.config/evolution/sources') });
+    const plan = evolutionPlan({ setup, sourcesDir: join(home(), '.config/evolution/sources') });
     await runPlanSteps(plan.steps);
 
-    const loaded = await loadedByEds(home, `ponte-${setup.key}`);
+    const loaded = await loadedByEds(home(), `ponte-${setup.key}`);
     const byPart = (part: string): LoadedSource => {
       const found = loaded.find((source) => source.uid.endsWith(part) || source.uid.includes(`-${part}-`));
       if (!found) throw new Error(`EDS did not load the ${part} source: ${JSON.stringify(loaded)}`);
@@ -88,7 +84,7 @@ describe('Evolution target, read back by evolution-data-server', () => {
 
   it('the undo removes exactly Ponte’s files, leaving the person’s own sources folder as it was', async () => {
     const setup = clientSetup(sampleAccount(), collections);
-    const sourcesDir = join(home, '.config/evolution/sources');
+    const sourcesDir = join(home(), '.config/evolution/sources');
     const plan = evolutionPlan({ setup, sourcesDir });
     await runPlanSteps([
       { kind: 'write-file', file: join(sourcesDir, 'mine.source'), content: '[Data Source]\n' },
@@ -97,6 +93,6 @@ describe('Evolution target, read back by evolution-data-server', () => {
     expect(await readdir(sourcesDir)).toHaveLength(6);
     await runPlanSteps(plan.undo);
     expect(await readdir(sourcesDir)).toEqual(['mine.source']);
-    expect(await loadedByEds(home, `ponte-${setup.key}`)).toEqual([]);
+    expect(await loadedByEds(home(), `ponte-${setup.key}`)).toEqual([]);
   }, 30_000);
 });

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,21 +10,20 @@ import { sampleProcesses } from '../../support/secret-sweep';
 import { startGvfsDaemon } from '../../support/gvfs-daemon';
 import { rigHttpsAgent } from '../../rig/rig-tls';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 const run = promisify(execFile);
 const rig = inject('rig');
 const anna = rigUser(rig, 0);
-let dir: string;
+const dir = useTempDir('ponte-gvfs-', 'all');
 let gvfsd: { stop(): Promise<void> };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-gvfs-'));
-  gvfsd = await startGvfsDaemon(dir, rig.caPem);
+  gvfsd = await startGvfsDaemon(dir(), rig.caPem);
 }, 20_000);
 
 afterAll(async () => {
   await gvfsd?.stop();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('GVfs drive mount on the rig (Linux)', () => {
@@ -37,7 +35,7 @@ describe('GVfs drive mount on the rig (Linux)', () => {
       httpsAgent: rigHttpsAgent(rig.caPem),
     });
     await dav.putFileContents(`/${name}`, 'hello from the rig');
-    const home = join(dir, 'home');
+    const home = join(dir(), 'home');
     const bookmarks = join(home, '.config/gtk-3.0/bookmarks');
     const before = 'file:///home/anna/Documents Documents\nsftp://nas.local/ NAS';
     await run('mkdir', ['-p', join(home, '.config/gtk-3.0')]);
@@ -71,7 +69,7 @@ describe('GVfs drive mount on the rig (Linux)', () => {
   }, 60_000);
 
   it('a wrong password: a clear error, nothing mounted, no bookmark written', async () => {
-    const home = join(dir, 'home-wrong');
+    const home = join(dir(), 'home-wrong');
     const plan = mountPlan('linux', { url: anna.webdavUrl, username: anna.login, label: 'Rig drive', home });
     await expect(runPlanSteps(plan.steps, { password: 'not-the-password' })).rejects.toMatchObject({
       code: 'MOUNT_FAILED',

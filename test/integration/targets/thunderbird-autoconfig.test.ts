@@ -1,16 +1,16 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Account } from '@core/accounts/account-schema';
 import { autoconfigXml } from '@core/targets/autoconfig-export';
 import { shownName } from '@core/targets/written-text';
 import { NAMED_HOSTILE } from '../../support/hostile-strings';
 import { addRigAccount } from '../../support/rig-accounts';
-import { runPonte } from '../../support/run-ponte';
+import { ponteWith } from '../../support/run-ponte';
 import { readAutoconfigWithThunderbird, type AutoconfigServer } from '../../support/thunderbird';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
 import { rigUser } from '../verify/rig-targets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // The autoconfig file Ponte exports for IT, read by Thunderbird's own account wizard code (FetchConfig.fromDisk
 // and AccountConfig.replaceVariables, as for a file shipped in its isp/ folder): every file Ponte writes is
@@ -18,11 +18,7 @@ import { rigUser } from '../verify/rig-targets';
 // (exit 1, with the reason) rather than written for Thunderbird to reject.
 
 const rig = inject('rig');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-tb-autoconfig-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-tb-autoconfig-', 'all');
 
 // Thunderbird's enums: nsMsgSocketType (3 SSL, 2 always STARTTLS) and nsMsgAuthMethod (3 cleartext password).
 const SSL = 3;
@@ -96,10 +92,9 @@ describe('Ponte’s autoconfig export, read by Thunderbird', () => {
 
   it('an account without an outgoing server is refused with the reason, and no file is written', async () => {
     const anna = rigUser(rig, 0);
-    const ponte = (args: string[], stdin = '') =>
-      runPonte(args, { env: { PONTE_DATA_DIR: join(dir, 'data'), HOME: dir }, stdin });
+    const ponte = ponteWith(() => ({ dataDir: join(dir(), 'data'), home: dir() }));
     const account = await addRigAccount(ponte, rig, anna, ['imap']);
-    const file = join(dir, 'autoconfig.xml');
+    const file = join(dir(), 'autoconfig.xml');
     const refused = await ponte(['configure', account.id, '--target', 'autoconfig', '--out', file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('no SMTP server');

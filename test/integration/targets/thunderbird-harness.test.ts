@@ -1,21 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   isThunderbirdInstalled,
   loadedByThunderbird,
   parsePrefsWithMozilla,
 } from '../../support/thunderbird';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // The harness other Thunderbird tests stand on: real Thunderbird must list what a prefs.js written by hand
 // defines, and Mozilla's prefs parser must reject what it does not know. A missing Thunderbird fails here.
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-thunderbird-harness-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-thunderbird-harness-');
 
 const calendarId = '3f1c2a64-7d0e-4b8a-9c55-0e2d7f6b1a93';
 const written: Record<string, string | number> = {
@@ -65,8 +61,8 @@ describe('Thunderbird harness', () => {
   });
 
   it('lists exactly the account, outgoing server, calendar and book a prefs.js defines', async () => {
-    await writeFile(join(dir, 'prefs.js'), prefsJs(written));
-    const view = await loadedByThunderbird(dir);
+    await writeFile(join(dir(), 'prefs.js'), prefsJs(written));
+    const view = await loadedByThunderbird(dir());
 
     // Thunderbird adds a Local Folders account to any profile without one.
     expect(view.accounts.map((account) => account.incoming?.type)).toEqual(['imap', 'none']);

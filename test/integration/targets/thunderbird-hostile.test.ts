@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '@core/accounts/account-schema';
 import type { PlanStep } from '@shared/targets';
 import { type AccountCollections, clientSetup, type ClientSetup } from '@core/targets/client-setup';
@@ -19,6 +18,7 @@ import {
 } from '../../support/thunderbird';
 import { OWN_ACCOUNT_PREFS, writeProfile } from '../../support/thunderbird-profile';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Hostile strings in every field Ponte writes into Thunderbird — the account's name and user names, and the
 // calendar and address-book names a server sends — read back by real Thunderbird (Debian's, headless): each
@@ -53,11 +53,7 @@ describe('prefs.js strings, read by Mozilla’s own parser', () => {
   }, 60_000);
 });
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-thunderbird-hostile-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-thunderbird-hostile-', 'all');
 
 /**
  * The sample account renamed, with every login `login`, on mail servers of its own (Thunderbird keeps one
@@ -119,8 +115,8 @@ const collectionsNamed = (names: readonly string[], key: string): AccountCollect
 describe('Ponte’s Thunderbird set-up with hostile values, read back by Thunderbird', () => {
   it('loads every account, server, calendar and book exactly as meant, and changes nothing else', async () => {
     const strings = [...NAMED_HOSTILE, ...fc.sample(hostileString, { seed: fuzzSeed(), numRuns: 40 })];
-    const baseline = join(dir, 'baseline');
-    const profile = join(dir, 'profile');
+    const baseline = join(dir(), 'baseline');
+    const profile = join(dir(), 'profile');
     await writeProfile(baseline);
     await cp(baseline, profile, { recursive: true });
 
@@ -147,7 +143,7 @@ describe('Ponte’s Thunderbird set-up with hostile values, read back by Thunder
         continue;
       }
       const setup = clientSetup(account, collections);
-      const plan = thunderbirdPlan({ setup, profileDir: profile, backupDir: join(dir, 'backups') });
+      const plan = thunderbirdPlan({ setup, profileDir: profile, backupDir: join(dir(), 'backups') });
       await runPlanSteps(plan.steps);
       setups.push(setup);
       undos.push(plan.undo);

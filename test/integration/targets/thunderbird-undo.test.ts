@@ -1,13 +1,13 @@
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientSetup } from '@core/targets/client-setup';
 import { runPlanSteps } from '@core/targets/run-plan';
 import { thunderbirdIds, thunderbirdPlan } from '@core/targets/thunderbird/thunderbird-plan';
 import { loadedByThunderbird } from '../../support/thunderbird';
 import { writeProfile } from '../../support/thunderbird-profile';
 import { sampleAccount } from '../../unit/core/targets/sample-account';
+import { useTempDir } from '../../support/use-temp-dir';
 
 // Thunderbird makes files of its own for what Ponte set up (the IMAP account's local folder, each CardDAV
 // book's database). After Thunderbird ran and rewrote prefs.js, the undo leaves Thunderbird with none of
@@ -19,15 +19,11 @@ const exists = (path: string): Promise<boolean> =>
     () => false,
   );
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-thunderbird-undo-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-thunderbird-undo-', 'all');
 
 describe('taking Ponte’s Thunderbird set-up back after Thunderbird ran', () => {
   it('removes the entries and their files, and nothing of the person’s', async () => {
-    const profile = await writeProfile(join(dir, 'profile'));
+    const profile = await writeProfile(join(dir(), 'profile'));
     const setup = clientSetup(sampleAccount(), {
       calendars: [],
       addressBooks: [
@@ -38,7 +34,7 @@ describe('taking Ponte’s Thunderbird set-up back after Thunderbird ran', () =>
         },
       ],
     });
-    const plan = thunderbirdPlan({ setup, profileDir: profile, backupDir: join(dir, 'backups') });
+    const plan = thunderbirdPlan({ setup, profileDir: profile, backupDir: join(dir(), 'backups') });
     await runPlanSteps(plan.steps);
     const ids = thunderbirdIds(setup.key);
     const book = `${ids.addressBook('https://sync.studio-rossi.ch:8443/dav/AB12345/contacts/')}.sqlite`;

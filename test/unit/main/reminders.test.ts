@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
@@ -16,20 +14,19 @@ import {
   StandInTray,
 } from '../../support/electron-stand-in';
 import { heldSecrets } from '../../support/memory-secrets';
+import { useTempDir } from '../../support/use-temp-dir';
 
 vi.mock('electron', async () => (await import('../../support/electron-stand-in')).electron);
 
 // The reminders as the desktop shows them: an OS notification once per threshold, that opens the password's
 // change form; the tray lists what needs attention; waking from sleep looks again (and says nothing twice).
 
-let dir: string;
+const dir = useTempDir('ponte-reminders-');
 beforeEach(async () => {
   resetElectron();
-  dir = await mkdtemp(join(tmpdir(), 'ponte-reminders-'));
 });
 afterEach(async () => {
   StandInBrowserWindow.all.forEach((window) => window.close());
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** An Aruba-style 90-day password entered 85 days ago, on a server that refuses connections at once. */
@@ -46,7 +43,7 @@ const expiring = (email: string) =>
   );
 
 async function coreWithExpiringPassword() {
-  const core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../..'), secrets: heldSecrets() });
+  const core = createCore({ dataDir: dir(), appRoot: join(__dirname, '../../..'), secrets: heldSecrets() });
   const account = expiring('segreteria@studio.example');
   await core.accounts.add(account, { main: 'pw' });
   return { core, account };

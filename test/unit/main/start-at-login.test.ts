@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setStartAtLogin } from '../../../src/main/start-at-login';
 import { resetElectron, state } from '../../support/electron-stand-in';
+import { useTempDir } from '../../support/use-temp-dir';
 
 vi.mock('electron', async () => (await import('../../support/electron-stand-in')).electron);
 
@@ -13,19 +13,17 @@ vi.mock('electron', async () => (await import('../../support/electron-stand-in')
 const platform = Object.getOwnPropertyDescriptor(process, 'platform');
 const asPlatform = (value: NodeJS.Platform): void =>
   void Object.defineProperty(process, 'platform', { value });
-let dir: string;
+const dir = useTempDir('ponte-login-');
 const xdg = process.env.XDG_CONFIG_HOME;
 
 beforeEach(async () => {
   resetElectron();
-  dir = await mkdtemp(join(tmpdir(), 'ponte-login-'));
-  process.env.XDG_CONFIG_HOME = dir;
+  process.env.XDG_CONFIG_HOME = dir();
 });
 afterEach(async () => {
   if (platform) Object.defineProperty(process, 'platform', platform);
   if (xdg === undefined) delete process.env.XDG_CONFIG_HOME;
   else process.env.XDG_CONFIG_HOME = xdg;
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('start at login', () => {
@@ -40,10 +38,12 @@ describe('start at login', () => {
   it('linux: an autostart entry that starts Ponte hidden, removed when turned off', async () => {
     asPlatform('linux');
     await setStartAtLogin(true);
-    const entry = await readFile(join(dir, 'autostart', 'ponte.desktop'), 'utf8');
+    const entry = await readFile(join(dir(), 'autostart', 'ponte.desktop'), 'utf8');
     expect(entry).toMatch(/^Exec=.* --hidden$/m);
     expect(state.loginItem).toBeNull();
     await setStartAtLogin(false);
-    await expect(readFile(join(dir, 'autostart', 'ponte.desktop'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(join(dir(), 'autostart', 'ponte.desktop'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });

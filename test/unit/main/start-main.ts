@@ -1,7 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { resetElectron, state } from '../../support/electron-stand-in';
+import { makeTempDir } from '../../support/temp-dir';
 
 /**
  * Loads the main process's entry (it runs at import) the way Electron would start it. Once per spec file:
@@ -12,7 +10,7 @@ export async function startMain(
 ): Promise<string> {
   resetElectron();
   state.singleInstance = options.singleInstance ?? true;
-  const dir = await mkdtemp(join(tmpdir(), 'ponte-main-'));
+  const dir = await makeTempDir('ponte-main-');
   process.env.PONTE_DATA_DIR = dir;
   if (options.hidden) process.argv = [...process.argv, '--hidden'];
   await import('../../../src/main/index');

@@ -1,34 +1,32 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
 import { startBridge, type RunningBridge } from '../../../src/web-bridge/bridge-server';
+import { useTempDir } from '../../support/use-temp-dir';
 
 const TOKEN = 'test-token-0123456789abcdef0123456789abcdef';
-let dir: string;
+const dir = useTempDir('ponte-bridge-', 'all');
 let bridge: RunningBridge;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-bridge-'));
-  await mkdir(join(dir, 'renderer'));
-  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Ponte</title>');
-  const core = createCore({ dataDir: join(dir, 'data'), appRoot: join(__dirname, '../../..') });
+  await mkdir(join(dir(), 'renderer'));
+  await writeFile(join(dir(), 'renderer', 'index.html'), '<!doctype html><title>Ponte</title>');
+  const core = createCore({ dataDir: join(dir(), 'data'), appRoot: join(__dirname, '../../..') });
   const handlers = createHandlers(core, {
     shell: 'browser',
     appName: 'Ponte',
     appVersion: '1.2.3',
-    appRoot: dir,
+    appRoot: dir(),
     openExternal: async () => undefined,
     setStartAtLogin: async () => undefined,
   });
-  bridge = await startBridge({ rendererDir: join(dir, 'renderer'), handlers, token: TOKEN });
+  bridge = await startBridge({ rendererDir: join(dir(), 'renderer'), handlers, token: TOKEN });
 });
 afterAll(async () => {
   await bridge.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 interface Reply {

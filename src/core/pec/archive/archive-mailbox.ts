@@ -10,7 +10,7 @@ import {
 } from '@shared/pec-archive';
 import { formatBytes } from '@shared/verify-summary';
 import type { AccountStore } from '../../accounts/account-store';
-import { accountTargets } from '../../accounts/account-builders';
+import { accountServiceTargets } from '../../accounts/account-builders';
 import { PonteError } from '../../errors/ponte-error';
 import { connectImap, createImapClient } from '../../imap/imap-client';
 import { unexpectedFailure } from '../../verify/adapter-errors';
@@ -64,7 +64,7 @@ export async function archiveMailbox(
   options: ArchiveOptions,
 ): Promise<ArchiveReport> {
   const account = await deps.store.get(accountId);
-  const { targets, trust } = await accountTargets(
+  const { targets, trust } = await accountServiceTargets(
     account,
     (id) => deps.store.secret(account, id),
     (s) => s === 'imap',

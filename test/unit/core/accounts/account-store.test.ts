@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   accountFromRequest,
   lastCheckFrom,
@@ -13,6 +12,7 @@ import { AccountStore } from '@core/accounts/account-store';
 import { removeAccount } from '@core/accounts/remove-account';
 import { PonteError } from '@core/errors/ponte-error';
 import type { SecretStore } from '@core/secrets/secret-store';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 // The real keychain is exercised in test/integration/cli/ponte-account.test.ts. Here a stand-in keychain
 // that can refuse on demand, because a keychain that locks itself half-way through a save cannot be
@@ -45,22 +45,20 @@ const draft = (email: string) =>
     new Date('2026-11-23T10:00:00Z'),
   );
 
-let dir: string;
+const dir = useTempDir('ponte-store-');
 let keychain: FlakyKeychain;
 let store: AccountStore;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-store-'));
   keychain = new FlakyKeychain();
-  store = new AccountStore(dir, keychain);
+  store = new AccountStore(dir(), keychain);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('AccountStore', () => {
   it('keeps the secret in the keychain and everything else in accounts.json, never the secret', async () => {
     const account = draft('a@pec.it');
     await store.add(account, { main: 's3cret-pw' });
     expect(keychain.entries.get(`account:${account.id}:main`)).toBe('s3cret-pw');
-    const file = await readFile(join(dir, 'accounts.json'), 'utf8');
+    const file = await readFile(join(dir(), 'accounts.json'), 'utf8');
     expect(file).not.toContain('s3cret-pw');
     expect(JSON.parse(file)).toMatchObject({ schemaVersion: 1, data: { accounts: [{ id: account.id }] } });
     expect(await store.secret(account, 'main')).toBe('s3cret-pw');
@@ -77,13 +75,13 @@ describe('AccountStore', () => {
   it('a file that cannot be written: the keychain entry is taken back, the old file is intact', async () => {
     const first = draft('first@pec.it');
     await store.add(first, { main: 'pw-first' });
-    const before = await readFile(join(dir, 'accounts.json'), 'utf8');
+    const before = await readFile(join(dir(), 'accounts.json'), 'utf8');
     // A directory squatting on the temp file's name makes the atomic write fail for real, even as root.
-    const broken = new AccountStore(join(dir, 'accounts.json', 'nested'), keychain);
+    const broken = new AccountStore(join(dir(), 'accounts.json', 'nested'), keychain);
     const second = draft('second@pec.it');
     await expect(broken.add(second, { main: 'pw-second' })).rejects.toBeInstanceOf(PonteError);
     expect(keychain.entries.has(`account:${second.id}:main`)).toBe(false);
-    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir(), 'accounts.json'), 'utf8')).toBe(before);
   });
 
   it('remove: when the keychain refuses, the account stays listed and intact', async () => {
@@ -106,11 +104,11 @@ describe('AccountStore', () => {
   });
 
   it('a corrupt accounts.json is never overwritten by a save', async () => {
-    await writeFile(join(dir, 'accounts.json'), '{ not json');
+    await writeFile(join(dir(), 'accounts.json'), '{ not json');
     await expect(store.add(draft('a@pec.it'), { main: 'pw-1234' })).rejects.toMatchObject({
       code: 'STORAGE_CORRUPT',
     });
-    expect(await readFile(join(dir, 'accounts.json'), 'utf8')).toBe('{ not json');
+    expect(await readFile(join(dir(), 'accounts.json'), 'utf8')).toBe('{ not json');
     expect(keychain.entries.size).toBe(0);
   });
 });
@@ -165,7 +163,7 @@ describe('removing an account that set something up here', () => {
   };
 
   it('asks first, then takes it back or leaves it as told', async () => {
-    const bookmarks = join(dir, 'bookmarks');
+    const bookmarks = join(dir(), 'bookmarks');
     await writeFile(bookmarks, 'file:///srv Shared\ndavs://a@dav.example/ Drive\n');
     const withTarget = {
       ...target,

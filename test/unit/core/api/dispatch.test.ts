@@ -1,14 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '@core/api/dispatch';
 import { createHandlers, type Handlers } from '@core/api/handlers';
 import { createCore } from '@core/core';
 import { setLinuxAutostart } from '@core/platform/linux-autostart';
 import type { SecretStore } from '@core/secrets/secret-store';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
+const dir = useTempDir('ponte-dispatch-');
 let handlers: Handlers;
 const opened: string[] = [];
 const languages: string[] = [];
@@ -21,28 +21,26 @@ const unusedSecrets: SecretStore = {
 };
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-dispatch-'));
   opened.length = 0;
   languages.length = 0;
   handlers = createHandlers(
-    createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
+    createCore({ dataDir: dir(), appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
     {
       shell: 'browser',
       appName: 'Ponte',
       appVersion: '9.9.9',
-      appRoot: dir,
+      appRoot: dir(),
       openExternal: async (url) => void opened.push(url),
       setStartAtLogin: async () => undefined,
       languageChanged: (language) => void languages.push(language),
     },
   );
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('dispatch', () => {
   it('answers a valid call with an ok envelope', async () => {
     const result = await dispatch(handlers, 'app:info', undefined);
-    expect(result).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir: dir } });
+    expect(result).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser', dataDir: dir() } });
   });
 
   it('saves a setting and reads it back', async () => {
@@ -66,7 +64,7 @@ describe('dispatch', () => {
 
   it('a setting an IT profile locked cannot be changed from the window; the others can', async () => {
     const core = createCore({
-      dataDir: dir,
+      dataDir: dir(),
       appRoot: join(__dirname, '../../../..'),
       secrets: unusedSecrets,
     });
@@ -90,17 +88,21 @@ describe('dispatch', () => {
 
   it('does not claim to start at login when the autostart entry cannot be written', async () => {
     // A real failure: the autostart folder's parent is a plain file.
-    await writeFile(join(dir, 'not-a-folder'), '');
+    await writeFile(join(dir(), 'not-a-folder'), '');
     const failing = createHandlers(
-      createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
+      createCore({ dataDir: dir(), appRoot: join(__dirname, '../../../..'), secrets: unusedSecrets }),
       {
         shell: 'browser',
         appName: 'Ponte',
         appVersion: '9.9.9',
-        appRoot: dir,
+        appRoot: dir(),
         openExternal: async () => undefined,
         setStartAtLogin: (enabled) =>
-          setLinuxAutostart(enabled, ['/opt/ponte'], join(dir, 'not-a-folder', 'autostart', 'ponte.desktop')),
+          setLinuxAutostart(
+            enabled,
+            ['/opt/ponte'],
+            join(dir(), 'not-a-folder', 'autostart', 'ponte.desktop'),
+          ),
       },
     );
     expect(await dispatch(failing, 'settings:update', { startAtLogin: true })).toMatchObject({
@@ -176,7 +178,7 @@ describe('dispatch', () => {
 
   it('carries a storage failure as its code, and keeps the old settings', async () => {
     await dispatch(handlers, 'settings:update', { language: 'de' });
-    await writeFile(join(dir, 'settings.json'), '{ broken');
+    await writeFile(join(dir(), 'settings.json'), '{ broken');
     const result = await dispatch(handlers, 'settings:update', { language: 'fr' });
     expect(!result.ok && result.error.code).toBe('STORAGE_CORRUPT');
   });

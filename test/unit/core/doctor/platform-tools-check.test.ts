@@ -1,19 +1,14 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPlatformTools } from '@core/doctor/checks/platform-tools-check';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let bin: string;
-
-beforeEach(async () => {
-  bin = await mkdtemp(join(tmpdir(), 'ponte-path-'));
-});
-afterEach(() => rm(bin, { recursive: true, force: true }));
+const bin = useTempDir('ponte-path-');
 
 describe('checkPlatformTools', () => {
   it('names the missing tools and the packages to install', async () => {
-    const check = await checkPlatformTools('linux', { PATH: bin });
+    const check = await checkPlatformTools('linux', { PATH: bin() });
     expect(check.status).toBe('warn');
     expect(check.params?.tools).toContain('gio');
     expect(check.params?.tools).toContain('xdg-open');
@@ -22,10 +17,10 @@ describe('checkPlatformTools', () => {
 
   it('finds tools on PATH', async () => {
     for (const name of ['gio', 'xdg-open']) {
-      await writeFile(join(bin, name), '#!/bin/sh\n');
-      await chmod(join(bin, name), 0o755);
+      await writeFile(join(bin(), name), '#!/bin/sh\n');
+      await chmod(join(bin(), name), 0o755);
     }
-    const check = await checkPlatformTools('linux', { PATH: bin });
+    const check = await checkPlatformTools('linux', { PATH: bin() });
     const missing = check.status === 'ok' ? [] : (check.params?.tools ?? '').split(', ');
     expect(missing).not.toContain('gio');
     expect(missing).not.toContain('xdg-open');

@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
 import { buildSupportReport, writeSupportReport } from '@core/doctor/support-report';
@@ -11,21 +10,17 @@ import { logFor, rememberSecret } from '@core/log/logger';
 import { SettingsStore } from '@core/settings/settings-store';
 import type { DoctorReport } from '@shared/models';
 import { heldSecrets } from '../../../support/memory-secrets';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 const password = 'report-Secret-7781';
 const doctor: DoctorReport = { ok: true, checks: [{ id: 'data-dir', status: 'ok', detail: 'fine' }] };
-let dir: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-report-'));
-});
+const dir = useTempDir('ponte-report-');
 afterEach(async () => {
   closeDataFolderLog();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function coreWithOneAccount() {
-  const accounts = new AccountStore(dir, heldSecrets());
+  const accounts = new AccountStore(dir(), heldSecrets());
   const account = accountFromRequest(
     {
       email: 'anna@studio.example',
@@ -40,13 +35,13 @@ async function coreWithOneAccount() {
     new Date('2026-01-10T09:00:00Z'),
   );
   await accounts.add(account, { [account.credentials[0]?.id ?? '']: password });
-  return { core: { accounts, settings: new SettingsStore(dir), dataDir: dir }, account };
+  return { core: { accounts, settings: new SettingsStore(dir()), dataDir: dir() }, account };
 }
 
 describe('the support report', () => {
   it('describes accounts without who they are or any secret, with the log and the system', async () => {
     const { core, account } = await coreWithOneAccount();
-    openDataFolderLog(dir);
+    openDataFolderLog(dir());
     rememberSecret(password);
     logFor('test').warn(`something failed with ${password}`);
     const report = await buildSupportReport({
@@ -96,11 +91,11 @@ describe('the support report', () => {
   });
 
   it('reports a damaged accounts file instead of failing', async () => {
-    await writeFile(join(dir, 'accounts.json'), '{ not json');
+    await writeFile(join(dir(), 'accounts.json'), '{ not json');
     const core = {
-      accounts: new AccountStore(dir, heldSecrets()),
-      settings: new SettingsStore(dir),
-      dataDir: dir,
+      accounts: new AccountStore(dir(), heldSecrets()),
+      settings: new SettingsStore(dir()),
+      dataDir: dir(),
     };
     const report = await buildSupportReport({ core, doctor, version: '1' });
     expect(report.accounts).toEqual([]);
@@ -110,13 +105,13 @@ describe('the support report', () => {
   it('is written 0600, and a file that cannot be written is a clear error', async () => {
     const { core } = await coreWithOneAccount();
     const report = await buildSupportReport({ core, doctor, version: '1' });
-    const file = join(dir, 'out', 'report.json');
+    const file = join(dir(), 'out', 'report.json');
     await writeSupportReport(file, report);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(report);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
 
-    await writeFile(join(dir, 'a-file'), '');
-    const failure = await writeSupportReport(join(dir, 'a-file', 'report.json'), report).catch(
+    await writeFile(join(dir(), 'a-file'), '');
+    const failure = await writeSupportReport(join(dir(), 'a-file', 'report.json'), report).catch(
       (e: unknown) => e,
     );
     expect(failure).toBeInstanceOf(PonteError);

@@ -1,25 +1,23 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDataFolderLog, flushDataFolderLog, openDataFolderLog } from '@core/log/data-folder-log';
 import { addLogSink, type LogLevel, logFor, rememberSecret } from '@core/log/logger';
 import { readLogTail } from '@core/log/read-log-tail';
 import { PonteError } from '@core/errors/ponte-error';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
+const dir = useTempDir('ponte-logger-');
 let seen: { line: string; level: LogLevel }[];
 let stop: () => void;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-logger-'));
   seen = [];
   stop = addLogSink((line, level) => seen.push({ line, level }), 'debug');
 });
 afterEach(async () => {
   stop();
   closeDataFolderLog();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('logFor', () => {
@@ -87,28 +85,28 @@ describe('logFor', () => {
 
 describe('the data folder log', () => {
   it('creates nothing until a line is logged, then keeps info and up in ponte.log', async () => {
-    openDataFolderLog(dir);
+    openDataFolderLog(dir());
     await flushDataFolderLog();
-    expect(await readLogTail(dir, 10)).toEqual([]);
+    expect(await readLogTail(dir(), 10)).toEqual([]);
     logFor('t').debug('not kept');
     logFor('t').info('kept');
     await flushDataFolderLog();
-    const tail = await readLogTail(dir, 10);
+    const tail = await readLogTail(dir(), 10);
     expect(tail).toHaveLength(1);
     expect(tail[0]).toMatch(/INFO {2}\[t\] kept$/);
   });
 
   it('never throws when the data folder cannot be written', async () => {
-    await writeFile(join(dir, 'a-file'), '');
-    openDataFolderLog(join(dir, 'a-file', 'Ponte'));
+    await writeFile(join(dir(), 'a-file'), '');
+    openDataFolderLog(join(dir(), 'a-file', 'Ponte'));
     expect(() => logFor('t').error('nowhere to go')).not.toThrow();
     await expect(flushDataFolderLog()).resolves.toBeUndefined();
   });
 
   it('reads the last lines across ponte.1.log and ponte.log, oldest first', async () => {
-    await writeFile(join(dir, 'ponte.1.log'), 'a\nb\nc\n');
-    await writeFile(join(dir, 'ponte.log'), 'd\ne\n');
-    expect(await readLogTail(dir, 3)).toEqual(['c', 'd', 'e']);
-    expect(await readFile(join(dir, 'ponte.log'), 'utf8')).toBe('d\ne\n');
+    await writeFile(join(dir(), 'ponte.1.log'), 'a\nb\nc\n');
+    await writeFile(join(dir(), 'ponte.log'), 'd\ne\n');
+    expect(await readLogTail(dir(), 3)).toEqual(['c', 'd', 'e']);
+    expect(await readFile(join(dir(), 'ponte.log'), 'utf8')).toBe('d\ne\n');
   });
 });

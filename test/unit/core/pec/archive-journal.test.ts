@@ -1,14 +1,10 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { appendJournal, type JournalEntry, readJournal } from '@core/pec/archive/archive-journal';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-journal-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-journal-');
 
 const entry = (uid: number): JournalEntry => ({
   state: 'verified',
@@ -23,10 +19,10 @@ const entry = (uid: number): JournalEntry => ({
 });
 
 it('a line torn by a crash is skipped, and the next entry still starts a line of its own', async () => {
-  const file = join(dir, 'archives/a.jsonl');
+  const file = join(dir(), 'archives/a.jsonl');
   await appendJournal(file, entry(1));
   await appendFile(file, '{"state":"verified","folder":"IN'); // the power went off here
   await appendJournal(file, entry(2));
   expect((await readJournal(file)).map((e) => e.uid)).toEqual([1, 2]);
-  expect(await readJournal(join(dir, 'none.jsonl'))).toEqual([]);
+  expect(await readJournal(join(dir(), 'none.jsonl'))).toEqual([]);
 });

@@ -1,23 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectPecMessage } from '@core/pec/inspect-pec';
 import type { PecInspection, PecKind } from '@shared/pec';
 import { pecMessage, type PecEvent } from '../../../support/pec/pec-fixtures';
 import { createPecSigner, type PecSigner } from '../../../support/pec/pec-message';
 import { HAND_DATICERT, handWrittenReceipt } from '../../../support/pec/hand-written';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 // Fixtures are built from the technical rules' formats (test/support/pec), signed by a throwaway certificate
 // with openssl, as a provider's would be; the hand-written ones at the end do not go through that builder.
 
-let dir: string;
+const dir = useTempDir('ponte-pec-', 'all');
 let signer: PecSigner;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-pec-'));
-  signer = await createPecSigner(dir);
+  signer = await createPecSigner(dir());
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const original = [
   'From: segreteria@pec.studio.test',

@@ -1,14 +1,10 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appWindowArgs, findAppBrowser } from '@core/platform/app-browser';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-browser-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-browser-');
 
 const program = async (path: string): Promise<string> => {
   await mkdir(join(path, '..'), { recursive: true });
@@ -19,7 +15,7 @@ const program = async (path: string): Promise<string> => {
 
 describe('the browser that stands in for Electron', () => {
   it('Linux: the first Chromium-family browser on PATH; none: null', async () => {
-    const bin = join(dir, 'bin');
+    const bin = join(dir(), 'bin');
     expect(await findAppBrowser({ PATH: bin }, 'linux')).toBeNull();
     await program(join(bin, 'google-chrome-stable'));
     expect(await findAppBrowser({ PATH: bin }, 'linux')).toBe(join(bin, 'google-chrome-stable'));
@@ -28,7 +24,7 @@ describe('the browser that stands in for Electron', () => {
   });
 
   it('Windows: Edge (every Windows has it) under Program Files, else Chrome', async () => {
-    const programFiles = join(dir, 'Program Files');
+    const programFiles = join(dir(), 'Program Files');
     const chrome = await program(join(programFiles, 'Google', 'Chrome', 'Application', 'chrome.exe'));
     expect(await findAppBrowser({ ProgramFiles: programFiles, PATHEXT: '.EXE' }, 'win32')).toBe(chrome);
     const edge = await program(join(programFiles, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
@@ -36,10 +32,10 @@ describe('the browser that stands in for Electron', () => {
   });
 
   it('PONTE_BROWSER chooses one, or none', async () => {
-    const mine = await program(join(dir, 'my-browser'));
+    const mine = await program(join(dir(), 'my-browser'));
     expect(await findAppBrowser({ PONTE_BROWSER: mine, PATH: '' }, 'linux')).toBe(mine);
-    await program(join(dir, 'bin', 'chromium'));
-    expect(await findAppBrowser({ PONTE_BROWSER: 'none', PATH: join(dir, 'bin') }, 'linux')).toBeNull();
+    await program(join(dir(), 'bin', 'chromium'));
+    expect(await findAppBrowser({ PONTE_BROWSER: 'none', PATH: join(dir(), 'bin') }, 'linux')).toBeNull();
   });
 
   it('opens an app window with a profile of its own', () => {

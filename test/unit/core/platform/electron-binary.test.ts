@@ -1,19 +1,17 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '@core/platform/electron-binary';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let appRoot: string;
+const appRoot = useTempDir('ponte-electron-');
 
 beforeEach(async () => {
-  appRoot = await mkdtemp(join(tmpdir(), 'ponte-electron-'));
-  await writeFile(join(appRoot, 'package.json'), '{"name":"app"}');
+  await writeFile(join(appRoot(), 'package.json'), '{"name":"app"}');
 });
-afterEach(() => rm(appRoot, { recursive: true, force: true }));
 
 async function installElectronPackage(withBinary: boolean): Promise<void> {
-  const dir = join(appRoot, 'node_modules', 'electron');
+  const dir = join(appRoot(), 'node_modules', 'electron');
   await mkdir(join(dir, 'dist'), { recursive: true });
   await writeFile(join(dir, 'package.json'), '{"name":"electron","version":"45.1.0"}');
   if (withBinary) {
@@ -25,20 +23,20 @@ async function installElectronPackage(withBinary: boolean): Promise<void> {
 
 describe('findElectronBinary', () => {
   it('reports a missing package', async () => {
-    expect(await findElectronBinary(appRoot)).toEqual({ state: 'package-missing' });
+    expect(await findElectronBinary(appRoot())).toEqual({ state: 'package-missing' });
   });
 
   it('reports a package whose binary download was skipped', async () => {
     await installElectronPackage(false);
-    expect(await findElectronBinary(appRoot)).toEqual({ state: 'binary-missing', version: '45.1.0' });
+    expect(await findElectronBinary(appRoot())).toEqual({ state: 'binary-missing', version: '45.1.0' });
   });
 
   it('finds the binary named by path.txt', async () => {
     await installElectronPackage(true);
-    expect(await findElectronBinary(appRoot)).toEqual({
+    expect(await findElectronBinary(appRoot())).toEqual({
       state: 'present',
       version: '45.1.0',
-      path: join(appRoot, 'node_modules', 'electron', 'dist', 'electron'),
+      path: join(appRoot(), 'node_modules', 'electron', 'dist', 'electron'),
     });
   });
 });

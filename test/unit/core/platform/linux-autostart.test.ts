@@ -1,19 +1,15 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   autostartEntry,
   autostartFile,
   quoteExecArgument,
   setLinuxAutostart,
 } from '@core/platform/linux-autostart';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-autostart-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-autostart-');
 
 describe('Linux autostart entry', () => {
   it('goes in $XDG_CONFIG_HOME/autostart, else ~/.config/autostart', () => {
@@ -32,7 +28,7 @@ describe('Linux autostart entry', () => {
   });
 
   it('writes the entry when enabled and removes it when disabled, twice over without error', async () => {
-    const path = join(dir, 'autostart', 'ponte.desktop');
+    const path = join(dir(), 'autostart', 'ponte.desktop');
     await setLinuxAutostart(true, ['/opt/Ponte/ponte', '--hidden'], path);
     const text = await readFile(path, 'utf8');
     expect(text).toMatch(/^\[Desktop Entry\]\nType=Application\n/);

@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTranslator } from '@shared/i18n/translator';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
@@ -9,6 +8,7 @@ import { runReminders, reminderText } from '@core/reminders/reminder-service';
 import type { Reminder } from '@core/reminders/due-reminders';
 import type { SecretStore } from '@core/secrets/secret-store';
 import { SettingsStore } from '@core/settings/settings-store';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 // Reminders read only dates and the last check, never a secret: a keychain that holds what it is given is
 // enough here (the real one is exercised by the CLI and E2E tests).
@@ -25,16 +25,16 @@ class HeldSecrets implements SecretStore {
   }
 }
 
-let dataDir: string;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ponte-reminders-'));
-});
-afterEach(() => rm(dataDir, { recursive: true, force: true }));
+const dataDir = useTempDir('ponte-reminders-');
 
 /** A fresh "process" each time: new stores on the same data folder, as after a restart. */
 const restart = () => {
   const secrets = new HeldSecrets();
-  return { dataDir, accounts: new AccountStore(dataDir, secrets), settings: new SettingsStore(dataDir) };
+  return {
+    dataDir: dataDir(),
+    accounts: new AccountStore(dataDir(), secrets),
+    settings: new SettingsStore(dataDir()),
+  };
 };
 
 async function addArubaPec(): Promise<string> {
@@ -80,7 +80,7 @@ describe('reminders', () => {
     expect(expired.attention.map((r) => stateOf(r))).toEqual(['expired']);
     expect((await run('2026-12-01T10:00:00Z')).due).toEqual([]);
     expect(said).toHaveLength(4);
-    expect(await readFile(join(dataDir, 'reminders.json'), 'utf8')).not.toContain('app-password-1');
+    expect(await readFile(join(dataDir(), 'reminders.json'), 'utf8')).not.toContain('app-password-1');
   });
 
   it('a new password starts afresh; a notification that could not be shown is said at the next run', async () => {

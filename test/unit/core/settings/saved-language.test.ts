@@ -1,29 +1,25 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { peekSavedLanguage } from '@core/settings/saved-language';
 import { SettingsStore } from '@core/settings/settings-store';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-saved-language-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-saved-language-');
 
 describe('the saved language, read before any command loads', () => {
   it('is the language SettingsStore saved', async () => {
-    await new SettingsStore(dir).update({ language: 'it' });
-    expect(await peekSavedLanguage(dir)).toBe('it');
+    await new SettingsStore(dir()).update({ language: 'it' });
+    expect(await peekSavedLanguage(dir())).toBe('it');
   });
 
   it('is undefined for "auto", no file, a damaged file or a language Ponte does not speak', async () => {
-    expect(await peekSavedLanguage(dir)).toBeUndefined();
-    await new SettingsStore(dir).update({ language: 'auto' });
-    expect(await peekSavedLanguage(dir)).toBeUndefined();
+    expect(await peekSavedLanguage(dir())).toBeUndefined();
+    await new SettingsStore(dir()).update({ language: 'auto' });
+    expect(await peekSavedLanguage(dir())).toBeUndefined();
     for (const text of ['{"schemaVersion":1,"data":{"language":"xx"}}', '{not json', 'null', '[]']) {
-      await writeFile(join(dir, 'settings.json'), text);
-      expect(await peekSavedLanguage(dir), text).toBeUndefined();
+      await writeFile(join(dir(), 'settings.json'), text);
+      expect(await peekSavedLanguage(dir()), text).toBeUndefined();
     }
   });
 });

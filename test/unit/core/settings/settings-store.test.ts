@@ -1,23 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '@core/settings/settings-store';
 import { parseReminderDays } from '@shared/settings-schema';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-settings-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-settings-');
 
 describe('SettingsStore', () => {
   it('reads a settings file from before reminders existed, with the default thresholds', async () => {
     await writeFile(
-      join(dir, 'settings.json'),
+      join(dir(), 'settings.json'),
       JSON.stringify({ schemaVersion: 1, data: { language: 'it' } }),
     );
-    expect(await new SettingsStore(dir).read()).toEqual({
+    expect(await new SettingsStore(dir()).read()).toEqual({
       language: 'it',
       reminderDays: [14, 7, 3, 1],
       startAtLogin: false,
@@ -27,9 +23,9 @@ describe('SettingsStore', () => {
   });
 
   it('keeps thresholds largest first and each once, and one change does not undo another', async () => {
-    const store = new SettingsStore(dir);
+    const store = new SettingsStore(dir());
     await Promise.all([store.update({ reminderDays: [3, 30, 3] }), store.update({ startAtLogin: true })]);
-    const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')) as { data: unknown };
+    const saved = JSON.parse(await readFile(join(dir(), 'settings.json'), 'utf8')) as { data: unknown };
     expect(saved.data).toEqual({
       language: 'auto',
       reminderDays: [30, 3],

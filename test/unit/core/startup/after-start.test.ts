@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '@core/core';
 import { addLogSink } from '@core/log/logger';
 import { runAfterStart } from '@core/startup/after-start';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -12,10 +11,10 @@ afterEach(async () => {
 });
 
 describe('runAfterStart: the sequence the desktop app and the bridge both run once up', () => {
+  const dir = useTempDir('ponte-after-start-');
+
   it('logs a failing step instead of throwing: the app goes on starting', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ponte-after-start-'));
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    const core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..') });
+    const core = createCore({ dataDir: dir(), appRoot: join(__dirname, '../../../..') });
     const lines: string[] = [];
     cleanup.push(addLogSink((line) => lines.push(line), 'debug'));
     // The drives step lists the accounts: make that fail as a damaged disk would.

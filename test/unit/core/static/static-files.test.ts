@@ -1,22 +1,20 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readStaticFile } from '@core/static/static-files';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 let root: string;
-let outside: string;
+const outside = useTempDir('ponte-static-', 'all');
 
 beforeAll(async () => {
-  outside = await mkdtemp(join(tmpdir(), 'ponte-static-'));
-  root = join(outside, 'renderer');
+  root = join(outside(), 'renderer');
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html>');
   await writeFile(join(root, 'assets', 'app.js'), 'console.log(1)');
-  await writeFile(join(outside, 'secret.json'), '{"password":"x"}');
+  await writeFile(join(outside(), 'secret.json'), '{"password":"x"}');
   await writeFile(join(root, 'notes.txt'), 'plain');
 });
-afterAll(() => rm(outside, { recursive: true, force: true }));
 
 describe('readStaticFile', () => {
   it('serves index.html for / and files with their type', async () => {

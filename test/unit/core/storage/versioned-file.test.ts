@@ -1,18 +1,17 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PonteError } from '@core/errors/ponte-error';
 import { readVersionedFile, writeVersionedFile, type VersionedFile } from '@core/storage/versioned-file';
+import { useTempDir } from '../../../support/use-temp-dir';
 
-let dir: string;
+const dir = useTempDir('ponte-vf-');
 let file: VersionedFile<{ name: string }>;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-vf-'));
   file = {
-    path: join(dir, 'doc.json'),
+    path: join(dir(), 'doc.json'),
     label: 'test',
     version: 2,
     schema: z.object({ name: z.string() }),
@@ -20,7 +19,6 @@ beforeEach(async () => {
     migrations: { 1: (data) => ({ name: (data as { title: string }).title }) },
   };
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<PonteError> {
   const error = await promise.then(
@@ -44,7 +42,7 @@ describe('versioned JSON files', () => {
       data: { name: 'Anna' },
     });
     expect(await readVersionedFile(file)).toEqual({ name: 'Anna' });
-    expect(await readdir(dir)).toEqual(['doc.json']);
+    expect(await readdir(dir())).toEqual(['doc.json']);
   });
 
   it('upgrades an older format through its migrations', async () => {
@@ -56,7 +54,7 @@ describe('versioned JSON files', () => {
     await writeFile(file.path, '{"schemaVersion": 2, "data": {"na');
     const error = await expectCode(readVersionedFile(file), 'STORAGE_CORRUPT');
     expect(await readFile(file.path, 'utf8')).toBe('{"schemaVersion": 2, "data": {"na');
-    const backups = (await readdir(dir)).filter((name) => name.startsWith('doc.json.corrupt-'));
+    const backups = (await readdir(dir())).filter((name) => name.startsWith('doc.json.corrupt-'));
     expect(backups).toHaveLength(1);
     expect(error.message).toContain(backups[0]);
   });
@@ -83,6 +81,6 @@ describe('versioned JSON files', () => {
 
   it('refuses to write a value that breaks its own schema', async () => {
     await expect(writeVersionedFile(file, { name: 5 } as unknown as { name: string })).rejects.toThrow();
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(dir())).toEqual([]);
   });
 });

@@ -1,24 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProfileForInstall } from '@core/targets/install-profile';
 import { createStandIns, type StandIns } from '../../../support/os-stand-ins';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 // On a Mac the written profile is handed to System Settings with `open` (a stand-in here: what macOS shows
 // then is proved on a Mac only); elsewhere Ponte says where it is installed instead.
 
-let dir: string;
+const dir = useTempDir('ponte-profile-');
 let standIns: StandIns;
 const originalPath = process.env.PATH;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-profile-'));
-  standIns = await createStandIns(dir, ['open']);
+  standIns = await createStandIns(dir(), ['open']);
   process.env.PATH = `${standIns.bin}:${originalPath ?? ''}`;
 });
 afterEach(async () => {
   process.env.PATH = originalPath;
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('installing a configuration profile', () => {

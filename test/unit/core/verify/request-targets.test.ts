@@ -1,15 +1,15 @@
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { optionsFromRequest, targetsFromRequest } from '@core/verify/request-targets';
+import { optionsFromRequest, serviceTargetsFromRequest } from '@core/verify/request-targets';
 
 // Any well-formed certificate stands in for a server's: Node's own public roots.
 const [pem = ''] = rootCertificates;
 const sha256 = new X509Certificate(pem).fingerprint256;
 
-describe('targetsFromRequest', () => {
+describe('serviceTargetsFromRequest', () => {
   it('gives every asked-for service the one user name and password, in a fixed order', () => {
-    const targets = targetsFromRequest(
+    const targets = serviceTargetsFromRequest(
       {
         username: 'anna@example.test',
         webdav: { url: 'https://files.example.test/', writeTest: true },

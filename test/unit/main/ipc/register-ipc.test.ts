@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '@core/core';
@@ -8,26 +6,25 @@ import { registerIpc } from '../../../../src/main/ipc/register-ipc';
 import { createMainWindow } from '../../../../src/main/window';
 import { resetElectron, type StandInBrowserWindow, state } from '../../../support/electron-stand-in';
 import { untouchedSecrets } from '../../../support/memory-secrets';
+import { useTempDir } from '../../../support/use-temp-dir';
 
 vi.mock('electron', async () => (await import('../../../support/electron-stand-in')).electron);
 
 // IPC as Electron delivers it: every call carries its sender and frame; only Ponte's own window, its top
 // frame, showing Ponte's UI reaches core — anything else is refused before core looks at it.
 
-let dir: string;
+const dir = useTempDir('ponte-ipc-');
 let window: StandInBrowserWindow;
 let core: ReturnType<typeof createCore>;
 
 beforeEach(async () => {
   resetElectron();
-  dir = await mkdtemp(join(tmpdir(), 'ponte-ipc-'));
-  core = createCore({ dataDir: dir, appRoot: join(__dirname, '../../../..'), secrets: untouchedSecrets });
+  core = createCore({ dataDir: dir(), appRoot: join(__dirname, '../../../..'), secrets: untouchedSecrets });
   registerIpc(core);
   window = createMainWindow() as unknown as StandInBrowserWindow;
 });
 afterEach(async () => {
   window.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const call = (channel: string, input: unknown, from: { id: number; url: string | null; top: boolean }) => {

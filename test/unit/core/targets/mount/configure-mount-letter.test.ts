@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
 import { AccountStore } from '@core/accounts/account-store';
 import type { SecretStore } from '@core/secrets/secret-store';
 import { configureTarget } from '@core/targets/configure-target';
+import { useTempDir } from '../../../../support/use-temp-dir';
 
 // A dry run computes the plan only: no keychain read, no command. A store that fails loudly proves it.
 const unusedSecrets: SecretStore = {
@@ -14,14 +12,10 @@ const unusedSecrets: SecretStore = {
   delete: () => Promise.reject(new Error('not expected')),
 };
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-letter-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-letter-');
 
 it('a profile’s drive letter reaches the Windows mapping (default Z:)', async () => {
-  const store = new AccountStore(dir, unusedSecrets);
+  const store = new AccountStore(dir(), unusedSecrets);
   const account = accountFromRequest(
     {
       email: 'anna@studio.example',
@@ -31,7 +25,7 @@ it('a profile’s drive letter reaches the Windows mapping (default Z:)', async 
     new Date('2026-11-23T10:00:00Z'),
   );
   await store.add(account, { main: 'x' });
-  const context = { store, dataDir: dir, os: 'win32' as const, home: dir, env: {} };
+  const context = { store, dataDir: dir(), os: 'win32' as const, home: dir(), env: {} };
   const lettered = await configureTarget(context, account.id, 'mount', { dryRun: true, driveLetter: 'p' });
   expect(lettered.location).toBe('P:');
   expect(lettered.changed).toBe(false);

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountFromRequest } from '@core/accounts/account-builders';
@@ -8,6 +6,7 @@ import { configureTarget, unconfigureTarget } from '@core/targets/configure-targ
 import type { MountOs } from '@shared/targets';
 import { createStandIns, type StandInCall, type StandIns } from '../../../../support/os-stand-ins';
 import { heldSecrets } from '../../../../support/memory-secrets';
+import { useTempDir } from '../../../../support/use-temp-dir';
 
 // The Windows and macOS drive, carried out against stand-ins for those systems' programs (see
 // os-stand-ins.ts): the exact calls and their order, what happens when each one fails (the undo, or a clear
@@ -29,17 +28,16 @@ const PROGRAMS = [
   'open',
 ];
 
-let dir: string;
+const dir = useTempDir('ponte-os-');
 let standIns: StandIns;
 let store: AccountStore;
 let id: string;
 const originalPath = process.env.PATH;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-os-'));
-  standIns = await createStandIns(dir, PROGRAMS);
+  standIns = await createStandIns(dir(), PROGRAMS);
   process.env.PATH = `${standIns.bin}:${originalPath ?? ''}`;
-  store = new AccountStore(join(dir, 'data'), heldSecrets());
+  store = new AccountStore(join(dir(), 'data'), heldSecrets());
   const account = accountFromRequest(
     {
       email: 'anna@studio.ch',
@@ -54,14 +52,13 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   process.env.PATH = originalPath;
-  await rm(dir, { recursive: true, force: true });
 });
 
 const context = (os: MountOs) => ({
   store,
-  dataDir: join(dir, 'data'),
+  dataDir: join(dir(), 'data'),
   os,
-  home: join(dir, 'home'),
+  home: join(dir(), 'home'),
   env: {},
 });
 const summary = (calls: StandInCall[]): string[] =>
@@ -240,7 +237,7 @@ function splitSecurityLine(line: string): string[] {
 describe('macOS: keychain item, mount_webdav, Finder', () => {
   it('types the keychain command into `security -i`, mounts on a safe folder and shows it in Finder', async () => {
     const outcome = await configureTarget(context('darwin'), id, 'mount');
-    const point = join(dir, 'home', 'Volumes', 'kDrive — Studio Rossi');
+    const point = join(dir(), 'home', 'Volumes', 'kDrive — Studio Rossi');
     expect(outcome.location).toBe(point);
     const calls = await standIns.calls();
     expect(summary(calls)).toEqual([

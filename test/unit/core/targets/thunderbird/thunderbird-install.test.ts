@@ -1,27 +1,23 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountStore } from '@core/accounts/account-store';
 import { detectTargets } from '@core/targets/configure-target';
 import { heldSecrets } from '../../../../support/memory-secrets';
 import { sampleAccount } from '../sample-account';
+import { useTempDir } from '../../../../support/use-temp-dir';
 
 // `configure --list` and the wizard tell "installed but never started" from "not installed": a Thunderbird
 // that was never started has no profile yet, and the person must start it once, not install it.
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-tb-install-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const dir = useTempDir('ponte-tb-install-');
 
 async function thunderbirdState(withProgram: boolean, os: 'linux' | 'win32'): Promise<unknown> {
-  const store = new AccountStore(join(dir, 'data'), heldSecrets());
+  const store = new AccountStore(join(dir(), 'data'), heldSecrets());
   const account = sampleAccount();
   await store.add(account, { main: 'x', sync: 'y' });
-  const bin = join(dir, 'bin');
-  const programFiles = join(dir, 'Program Files');
+  const bin = join(dir(), 'bin');
+  const programFiles = join(dir(), 'Program Files');
   if (withProgram) {
     const program =
       os === 'linux'
@@ -31,9 +27,9 @@ async function thunderbirdState(withProgram: boolean, os: 'linux' | 'win32'): Pr
     await writeFile(program, '#!/bin/sh\n');
     await chmod(program, 0o755);
   }
-  const env = { PATH: bin, ProgramFiles: programFiles, APPDATA: join(dir, 'AppData') };
+  const env = { PATH: bin, ProgramFiles: programFiles, APPDATA: join(dir(), 'AppData') };
   const found = await detectTargets(
-    { store, dataDir: join(dir, 'data'), os, home: join(dir, 'home'), env },
+    { store, dataDir: join(dir(), 'data'), os, home: join(dir(), 'home'), env },
     account.id,
   );
   return found.find((entry) => entry.target === 'thunderbird');

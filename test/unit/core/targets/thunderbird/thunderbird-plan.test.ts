@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AccountCollections, clientSetup } from '@core/targets/client-setup';
 import { runPlanSteps } from '@core/targets/run-plan';
 import { readPrefs } from '@core/targets/thunderbird/prefs-js';
 import { thunderbirdPlan } from '@core/targets/thunderbird/thunderbird-plan';
 import type { PrefValue } from '@shared/targets';
 import { sampleAccount } from '../sample-account';
+import { useTempDir } from '../../../../support/use-temp-dir';
 
 const collections: AccountCollections = {
   calendars: [
@@ -45,21 +45,19 @@ const BEFORE = [
   '',
 ].join('\n');
 
-let dir: string;
+const dir = useTempDir('ponte-tb-');
 let profile: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ponte-tb-'));
-  profile = join(dir, 'abcd.default-release');
+  profile = join(dir(), 'abcd.default-release');
   await mkdir(profile);
   await writeFile(join(profile, 'prefs.js'), BEFORE);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const plan = (account = sampleAccount()) =>
   thunderbirdPlan({
     setup: clientSetup(account, collections),
     profileDir: profile,
-    backupDir: join(dir, 'backups'),
+    backupDir: join(dir(), 'backups'),
   });
 
 const str = (value: PrefValue | undefined): string => {
@@ -115,8 +113,8 @@ describe('Thunderbird target', () => {
 
     expect(text.toLowerCase()).not.toContain('password"');
     // A copy of the file as it was is kept in Ponte's folder, not in the profile.
-    const [copy] = await readdir(join(dir, 'backups'));
-    expect(await readFile(join(dir, 'backups', copy ?? ''), 'utf8')).toBe(BEFORE);
+    const [copy] = await readdir(join(dir(), 'backups'));
+    expect(await readFile(join(dir(), 'backups', copy ?? ''), 'utf8')).toBe(BEFORE);
     expect((await readdir(profile)).sort()).toEqual(['prefs.js']);
   });
 
@@ -139,7 +137,7 @@ describe('Thunderbird target', () => {
       selection: { calendars: [], addressBooks: [], mountDrive: false, setUpMail: false },
     };
     expect(() =>
-      thunderbirdPlan({ setup: clientSetup(account, collections), profileDir: profile, backupDir: dir }),
+      thunderbirdPlan({ setup: clientSetup(account, collections), profileDir: profile, backupDir: dir() }),
     ).toThrow(/no mail, calendar or address book/);
   });
 });

@@ -1,18 +1,14 @@
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profileInUse } from '@core/targets/thunderbird/profile-in-use';
 import { findThunderbirdProfiles, readProfilesIni } from '@core/targets/thunderbird/thunderbird-profiles';
+import { useTempDir } from '../../../../support/use-temp-dir';
 
-let home: string;
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'ponte-tb-home-'));
-});
-afterEach(() => rm(home, { recursive: true, force: true }));
+const home = useTempDir('ponte-tb-home-');
 
-const root = (): string => join(home, '.thunderbird');
+const root = (): string => join(home(), '.thunderbird');
 
 describe('Thunderbird profiles', () => {
   it('takes the profile the installation is bound to ([Install…] Default=) over the one marked Default=1', async () => {
@@ -41,7 +37,7 @@ describe('Thunderbird profiles', () => {
         '',
       ].join('\n'),
     );
-    const profiles = await findThunderbirdProfiles({ os: 'linux', home, env: {} });
+    const profiles = await findThunderbirdProfiles({ os: 'linux', home: home(), env: {} });
     expect(profiles[0]).toEqual({
       name: 'default-release',
       dir: join(root(), 'x1y2.default-release'),
@@ -59,29 +55,29 @@ describe('Thunderbird profiles', () => {
     expect(await readProfilesIni(root())).toEqual([
       { name: 'work', dir: '/srv/profiles/work', isDefault: true },
     ]);
-    expect(await readProfilesIni(join(home, 'nowhere'))).toEqual([]);
+    expect(await readProfilesIni(join(home(), 'nowhere'))).toEqual([]);
   });
 
   it('finds the Flatpak Thunderbird’s profiles too', async () => {
-    const flatpak = join(home, '.var/app/org.mozilla.Thunderbird/.thunderbird');
+    const flatpak = join(home(), '.var/app/org.mozilla.Thunderbird/.thunderbird');
     await mkdir(flatpak, { recursive: true });
     await writeFile(
       join(flatpak, 'profiles.ini'),
       '[Profile0]\nName=default\nIsRelative=1\nPath=p.default\n',
     );
-    const [profile] = await findThunderbirdProfiles({ os: 'linux', home, env: {} });
+    const [profile] = await findThunderbirdProfiles({ os: 'linux', home: home(), env: {} });
     expect(profile).toEqual({ name: 'default', dir: join(flatpak, 'p.default'), isDefault: true });
   });
 });
 
 describe('Thunderbird running with a profile (Linux lock)', () => {
   it('a live Thunderbird process holding the lock is seen; a stale lock or another program’s pid is not', async () => {
-    const profile = join(home, 'p.default');
+    const profile = join(home(), 'p.default');
     await mkdir(profile);
     expect(await profileInUse(profile, 'linux')).toBe(false);
 
     // A real process whose name is "thunderbird" (a copy of sleep), holding the lock as Thunderbird does.
-    const fake = join(home, 'thunderbird');
+    const fake = join(home(), 'thunderbird');
     await copyFile('/bin/sleep', fake);
     await chmod(fake, 0o755);
     const running = spawn(fake, ['30']);
