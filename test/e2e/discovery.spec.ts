@@ -113,6 +113,20 @@ test('with a provider known to use app passwords, a refused password says so and
   if (process.env.PONTE_UPDATE_SCREENSHOTS === '1') {
     await guide.screenshot({ path: 'test/e2e/screenshots/guide-aruba-pec.png' });
   }
+  // The system could not open the page (no browser: a stand-in answer for this one call): said, with the address.
+  await app.route('**/api/invoke', async (route) => {
+    const body = route.request().postDataJSON() as { channel?: string };
+    if (body.channel !== 'links:open') return route.continue();
+    return route.fulfill({
+      json: { ok: false, error: { code: 'INTERNAL', message: 'no browser could be started' } },
+    });
+  });
+  await guide
+    .getByRole('button', { name: en.verify.form.createAppPassword.replace('{{provider}}', 'Aruba PEC') })
+    .click();
+  await expect(guide.getByRole('alert')).toContainText(en.links.openFailed);
+  await expect(guide.getByRole('alert')).toContainText('https://account.aruba.it/pec');
+  await app.unroute('**/api/invoke');
   await next(app);
   await expect(app.locator('#imap-host')).toHaveValue('imaps.pec.aruba.it');
   // Pointed at the rig instead of Aruba (no Internet here), with a wrong password.

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '@shared/i18n/languages';
 import type { AppPasswordGuide } from '@shared/models';
+import type { WireError } from '@shared/error-codes';
 import { call } from '../../api/ponte-client';
+import { toWire } from '../../api/use-call';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { OpenPageButton } from '../../components/OpenPageButton';
 
 /**
  * Step two of the wizard: why an app password is needed here, the provider's own steps in the person's
@@ -14,17 +18,27 @@ export function AppPasswordGuidePanel({ providerId }: { providerId: string }) {
   const resolved = i18n.resolvedLanguage ?? 'en';
   const language = isLanguage(resolved) ? resolved : 'en';
   const [guide, setGuide] = useState<AppPasswordGuide | null>(null);
+  const [error, setError] = useState<WireError | null>(null);
 
   useEffect(() => {
     let current = true;
     call('providers:guide', { id: providerId, language })
-      .then((value) => current && setGuide(value))
-      .catch(() => current && setGuide(null));
+      .then((value) => {
+        if (current) {
+          setGuide(value);
+          setError(null);
+        }
+      })
+      .catch((failure: unknown) => {
+        // Said, not dropped: without the guide the person would not know where to create the password.
+        if (current) setError(toWire(failure));
+      });
     return () => {
       current = false;
     };
   }, [providerId, language]);
 
+  if (error) return <ErrorNotice error={error} />;
   if (!guide) return null;
   return (
     <section className="guide" aria-labelledby="guide-title" data-testid="app-password-guide">
@@ -47,13 +61,11 @@ export function AppPasswordGuidePanel({ providerId }: { providerId: string }) {
         <p className="hint">{t('appPassword.lifetime', { days: guide.lifetimeDays })}</p>
       )}
       {!guide.confirmed && <p className="hint">{t('discovery.unconfirmed')}</p>}
-      <button
-        type="button"
+      <OpenPageButton
         className="primary"
-        onClick={() => void call('links:open', { url: guide.createUrl }).catch(() => undefined)}
-      >
-        {t('verify.form.createAppPassword', { provider: guide.provider })}
-      </button>
+        url={guide.createUrl}
+        label={t('verify.form.createAppPassword', { provider: guide.provider })}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PresentedCertificate, ServiceResult } from '@shared/verify';
 import { failurePhrases, foundPhrases, type Phrase } from '@shared/verify-summary';
-import { call } from '../../api/ponte-client';
+import { OpenPageButton } from '../../components/OpenPageButton';
 import { CertificateNotice } from './CertificateNotice';
 
 const ICONS = { pending: '', ok: '✓', failed: '✗', skipped: '–' } as const;
@@ -87,14 +87,10 @@ export function ServiceResultRow({ result, onTrustCertificate, appPassword }: Pr
               {failure.offersAppPasswordPage && appPassword && (
                 <>
                   {' '}
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void call('links:open', { url: appPassword.createUrl }).catch(() => undefined)
-                    }
-                  >
-                    {t('verify.form.createAppPassword', { provider: appPassword.provider })}
-                  </button>
+                  <OpenPageButton
+                    url={appPassword.createUrl}
+                    label={t('verify.form.createAppPassword', { provider: appPassword.provider })}
+                  />
                 </>
               )}
             </p>
