@@ -60,6 +60,7 @@ export const commandOptions: Record<string, OptionSpecs> = {
     created: { type: 'string' },
     provider: { type: 'string' },
     pec: { type: 'boolean' },
+    'two-step': { type: 'string' },
     'undo-targets': { type: 'boolean' },
     'keep-targets': { type: 'boolean' },
   },

@@ -37,6 +37,9 @@ export async function addAccount(
   const created = text('created');
   const passwordsCreatedAt = created === undefined ? undefined : parseDay(created);
   if (passwordsCreatedAt === null) throw new UsageError(t('accounts.cli.badCreated'));
+  const twoStepText = text('two-step');
+  if (twoStepText !== undefined && twoStepText !== 'on' && twoStepText !== 'off')
+    throw new UsageError(t('accounts.cli.badTwoStep'));
   const lifetimeDays = lifetime === undefined ? undefined : Number(lifetime);
   if (
     lifetimeDays !== undefined &&
@@ -48,7 +51,12 @@ export async function addAccount(
   const facts = accountFacts(
     filled.provider,
     (plan?.extras ?? []).map((credential) => credential.id),
-    { pec: options.pec === true ? true : undefined, kind, lifetimeDays },
+    {
+      pec: options.pec === true ? true : undefined,
+      twoStep: twoStepText === undefined ? undefined : twoStepText === 'on',
+      kind,
+      lifetimeDays,
+    },
   );
   const common = {
     email,

@@ -125,6 +125,38 @@ describe('ponte account', () => {
     );
   });
 
+  it('--two-step off: the provider’s password for that case, without its app password’s lifetime', async () => {
+    const args = (answer: string) => [
+      'account',
+      'add',
+      '--email',
+      marco.email,
+      '--provider',
+      'aruba-pec',
+      '--two-step',
+      answer,
+      '--imap',
+      `127.0.0.1:${rig.imap.tlsPort}`,
+      '--smtp',
+      `127.0.0.1:${rig.smtp.tlsPort}`,
+      '--ca',
+      rig.caFile,
+      '--password-stdin',
+      '--json',
+    ];
+    const add = await ponte(args('off'), { stdin: marco.password });
+    expect(add.code).toBe(0);
+    const saved = JSON.parse(add.stdout) as AccountSummary;
+    expect(saved.pec).toBe(true);
+    expect(saved.credentials[0]).toMatchObject({ kind: 'mailbox-password', lifetimeDays: null });
+    await ponte(['account', 'remove', saved.id]);
+
+    const wrong = await ponte(args('maybe'), { stdin: marco.password });
+    expect(wrong.code).toBe(2);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+    expect(wrong.stdout).toContain('--two-step takes on or off');
+  });
+
   it('a provider with several passwords takes one JSON line per credential on stdin', async () => {
     const anna = rigUser(rig, 0);
     // Infomaniak's servers are out of reach: flags point them at the rig; the calendar login is marco's, so
