@@ -16,6 +16,25 @@ const ponte = ponteWith(() => ({ dataDir: dataDir() }));
 
 const serviceArgs = rigServiceArgs(rig, marco, ['imap', 'smtp', 'caldav', 'webdav']);
 
+/** `account add` for an Aruba PEC box with its servers pointed at the rig (Aruba's own are out of reach). */
+const arubaOnRig = (...more: string[]): string[] => [
+  'account',
+  'add',
+  '--email',
+  marco.email,
+  '--provider',
+  'aruba-pec',
+  ...more,
+  '--imap',
+  `127.0.0.1:${rig.imap.tlsPort}`,
+  '--smtp',
+  `127.0.0.1:${rig.smtp.tlsPort}`,
+  '--ca',
+  rig.caFile,
+  '--password-stdin',
+  '--json',
+];
+
 /** Every file under the data dir, concatenated: where a leaked password would show up. */
 async function dataDirText(): Promise<string> {
   const files = await readdir(dataDir(), { recursive: true, withFileTypes: true });
@@ -85,25 +104,7 @@ describe('ponte account', () => {
 
   it('--provider brings the catalog’s facts (lifetime, kind); flags override its servers', async () => {
     // Aruba PEC's own servers are out of reach here: the flags point IMAP and SMTP at the rig instead.
-    const add = await ponte(
-      [
-        'account',
-        'add',
-        '--email',
-        marco.email,
-        '--provider',
-        'aruba-pec',
-        '--imap',
-        `127.0.0.1:${rig.imap.tlsPort}`,
-        '--smtp',
-        `127.0.0.1:${rig.smtp.tlsPort}`,
-        '--ca',
-        rig.caFile,
-        '--password-stdin',
-        '--json',
-      ],
-      { stdin: marco.password },
-    );
+    const add = await ponte(arubaOnRig(), { stdin: marco.password });
     expect(add.code).toBe(0);
     const saved = JSON.parse(add.stdout) as AccountSummary;
     expect(saved).toMatchObject({ providerId: 'aruba-pec', services: ['imap', 'smtp'] });
@@ -126,24 +127,7 @@ describe('ponte account', () => {
   });
 
   it('--two-step off: the provider’s password for that case, without its app password’s lifetime', async () => {
-    const args = (answer: string) => [
-      'account',
-      'add',
-      '--email',
-      marco.email,
-      '--provider',
-      'aruba-pec',
-      '--two-step',
-      answer,
-      '--imap',
-      `127.0.0.1:${rig.imap.tlsPort}`,
-      '--smtp',
-      `127.0.0.1:${rig.smtp.tlsPort}`,
-      '--ca',
-      rig.caFile,
-      '--password-stdin',
-      '--json',
-    ];
+    const args = (answer: string) => arubaOnRig('--two-step', answer);
     const add = await ponte(args('off'), { stdin: marco.password });
     expect(add.code).toBe(0);
     const saved = JSON.parse(add.stdout) as AccountSummary;
