@@ -64,7 +64,7 @@ export function credentialPlan(result: DiscoveryResult): CredentialPlan | null {
     const id = result.candidates[service][0]?.credential;
     if (id) usedBy.set(service, id);
   }
-  const mainId = usedBy.get('imap') ?? [...usedBy.values()][0];
+  const mainId = mainCredentialId(Object.fromEntries(usedBy));
   const main = catalog.find((credential) => credential.id === mainId);
   if (!main) return null;
   const used = [...usedBy.values()];
@@ -73,6 +73,14 @@ export function credentialPlan(result: DiscoveryResult): CredentialPlan | null {
     extras: catalog.filter((credential) => credential.id !== main.id && used.includes(credential.id)),
     use: Object.fromEntries([...usedBy].filter(([, id]) => id !== main.id)),
   };
+}
+
+/**
+ * Which of a provider's credentials is the main password, given the credential each service logs in with: the
+ * mailbox's (IMAP), else the first service's. Core's account facts and the wizard's form agree on it through here.
+ */
+export function mainCredentialId(usedBy: Partial<Record<ServiceKind, string>>): string | undefined {
+  return usedBy.imap ?? SERVICE_KINDS.map((service) => usedBy[service]).find((id) => id !== undefined);
 }
 
 /** A catalog user name ready to use, or '' when it still holds a placeholder for the person to fill. */

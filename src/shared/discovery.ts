@@ -84,3 +84,10 @@ export interface DiscoveryResult {
 export function providerSource(via: 'domain' | 'mx' | 'chosen'): 'catalog' | 'mx' | 'chosen' {
   return via === 'domain' ? 'catalog' : via;
 }
+
+/** What the person still has to fill in, by the labels the catalog gives them in that language (ids as fallback). */
+export function inputLabels(result: DiscoveryResult, ids: readonly string[], language: Language): string[] {
+  return [...new Set(ids)].map(
+    (id) => result.provider?.placeholders.find((placeholder) => placeholder.id === id)?.label[language] ?? id,
+  );
+}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
+import { type CandidateBase, type DiscoveryResult, inputLabels, providerSource } from '@shared/discovery';
 import type { Language } from '@shared/i18n/languages';
 import type { ServiceKind } from '@shared/verify';
 import type { Core } from '@core/core';
@@ -122,13 +122,13 @@ function flags(
   result: DiscoveryResult,
   { t, language }: { t: TFunction; language: Language },
 ): string[] {
-  const label = (id: string): string =>
-    result.provider?.placeholders.find((p) => p.id === id)?.label[language] ?? id;
   return [
     candidate.username ? t('discovery.cli.username', { username: candidate.username }) : undefined,
     candidate.needsConfirmation ? t('discovery.needsConfirmation') : undefined,
     candidate.needsInput.length
-      ? t('discovery.needsInput', { fields: candidate.needsInput.map(label).join(', ') })
+      ? t('discovery.needsInput', {
+          fields: inputLabels(result, candidate.needsInput, language).join(', '),
+        })
       : undefined,
     candidate.confirmed ? undefined : t('discovery.unconfirmed'),
   ].filter((line): line is string => line !== undefined);

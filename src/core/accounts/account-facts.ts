@@ -1,4 +1,4 @@
-import { credentialLifetime } from '@shared/discovery-settings';
+import { credentialLifetime, mainCredentialId } from '@shared/discovery-settings';
 import type { CredentialKind } from '@shared/models';
 import type { Provider } from '../providers/provider-schema';
 import { effectiveKind } from '../providers/two-step';
@@ -34,8 +34,10 @@ export interface AccountFacts extends CredentialFacts {
 /** The catalog credential a request's main password stands for: the one IMAP uses, else the first service's. */
 function mainCredentialKind(provider: Provider | undefined): CredentialKind | undefined {
   if (!provider) return undefined;
-  const services = Object.values(provider.services).filter((service) => service !== undefined);
-  const id = provider.services.imap?.credential ?? services[0]?.credential;
+  const usedBy = Object.fromEntries(
+    Object.entries(provider.services).map(([service, settings]) => [service, settings?.credential]),
+  );
+  const id = mainCredentialId(usedBy);
   return provider.credentials.find((credential) => credential.id === id)?.kind;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage } from '@shared/i18n/languages';
+import { useLanguage } from '../../i18n/use-language';
 import type { AppPasswordGuide } from '@shared/models';
 import type { WireError } from '@shared/error-codes';
 import { call } from '../../api/ponte-client';
@@ -14,9 +14,8 @@ import { OpenPageButton } from '../../components/OpenPageButton';
  * the catalog's allow-list).
  */
 export function AppPasswordGuidePanel({ providerId }: { providerId: string }) {
-  const { t, i18n } = useTranslation();
-  const resolved = i18n.resolvedLanguage ?? 'en';
-  const language = isLanguage(resolved) ? resolved : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [guide, setGuide] = useState<AppPasswordGuide | null>(null);
   const [error, setError] = useState<WireError | null>(null);
 

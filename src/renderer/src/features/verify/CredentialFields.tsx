@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, type Language } from '@shared/i18n/languages';
+import { useLanguage } from '../../i18n/use-language';
 import { FieldError } from './FieldError';
 import {
   type CredentialMeta,
@@ -77,9 +77,9 @@ interface PairProps {
 }
 
 function CredentialPair(props: PairProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
-  const language: Language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const language = useLanguage();
   const { idPrefix: id, errors } = props;
   const hint = props.meta?.usernameHint?.[language] ?? t('verify.form.usernameHint');
   return (

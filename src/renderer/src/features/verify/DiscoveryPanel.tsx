@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import type { ProviderSummary } from '@shared/models';
 import { useTranslation } from 'react-i18next';
 import type { WireError } from '@shared/error-codes';
-import { type CandidateBase, type DiscoveryResult, providerSource } from '@shared/discovery';
-import { isLanguage } from '@shared/i18n/languages';
+import { type CandidateBase, type DiscoveryResult, inputLabels, providerSource } from '@shared/discovery';
+import { useLanguage } from '../../i18n/use-language';
 import { call } from '../../api/ponte-client';
 import { toWire, useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -103,9 +103,8 @@ export function DiscoveryPanel({ onFound, initial }: Props) {
 }
 
 function DiscoverySummary({ result }: { result: DiscoveryResult }) {
-  const { t, i18n } = useTranslation();
-  const resolved = i18n.resolvedLanguage ?? 'en';
-  const language = isLanguage(resolved) ? resolved : 'en';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const all: CandidateBase[] = Object.values(result.candidates).flat();
   const best = [result.candidates.imap[0], result.candidates.smtp[0], result.candidates.caldav[0]].find(
     Boolean,
@@ -118,8 +117,10 @@ function DiscoverySummary({ result }: { result: DiscoveryResult }) {
   if (all.length === 0) return <p className="notice">{t('discovery.nothingFound')}</p>;
   const name = result.provider?.name ?? result.domain;
   const source = result.provider ? providerSource(result.provider.via) : (best?.source ?? 'guess');
-  const needs = [...new Set(all.flatMap((c) => c.needsInput))].map(
-    (id) => result.provider?.placeholders.find((p) => p.id === id)?.label[language] ?? id,
+  const needs = inputLabels(
+    result,
+    all.flatMap((c) => c.needsInput),
+    language,
   );
   return (
     <div className="notice">

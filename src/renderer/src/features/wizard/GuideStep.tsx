@@ -48,13 +48,12 @@ export function GuideStep({
           <p className="hint">{t('wizard.twoStep.hint', { provider: providerName })}</p>
         </fieldset>
       )}
-      {twoStep === false && askTwoStep ? (
+      {askTwoStep && twoStep === false && (
         <p className="notice" role="status">
           {t('wizard.twoStep.usualPassword', { provider: providerName })}
         </p>
-      ) : (
-        (!askTwoStep || twoStep === true) && <AppPasswordGuidePanel providerId={providerId} />
       )}
+      {(!askTwoStep || twoStep === true) && <AppPasswordGuidePanel providerId={providerId} />}
       <StepActions onBack={onBack} onNext={onNext} canGoOn={!askTwoStep || twoStep !== undefined} />
     </>
   );
